@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One command from a clean Debian 12 machine to the Cunjing viewer on the bundled demo:
+# installs what is missing, builds Release into build/, then opens the viewer. With no
+# display it renders every demo viewpoint to PNG and prints where they are.
+# Extra arguments go to cunjing-viewer (for example: ./run.sh --lang en).
+set -euo pipefail
+source "$(dirname "$0")/scripts/common.sh"
+cd "$CUNJING_ROOT"
+
+ensure_packages
+build_project
+
+if [ -n "${DISPLAY:-}" ]; then
+    say "Opening the viewer on assets/demo/demo.json"
+    exec "$BUILD_DIR/bin/cunjing-viewer" assets/demo/demo.json "$@"
+fi
+say "No DISPLAY: rendering the demo's viewpoints instead"
+out="$BUILD_DIR/demo-renders"
+"$BUILD_DIR/bin/cunjing" render assets/demo/demo.json --all --size 1280x720 --out "$out"
+say "Demo viewpoints written to $out/"

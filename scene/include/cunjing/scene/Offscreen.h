@@ -1,0 +1,56 @@
+#pragma once
+/// Rendering without a window: an X display (Xvfb started on demand) and a pbuffer context.
+
+#include <cunjing/geo/Result.h>
+#include <cunjing/scene/SceneData.h>
+
+#include <osg/Image>
+#include <osg/Node>
+#include <osg/ref_ptr>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace cunjing::scene {
+
+/// Makes sure DISPLAY names a usable X server: keeps the one given, else starts Xvfb on a free
+/// display number and stops it when the last holder goes away.
+class HeadlessDisplay {
+public:
+    static Result<std::shared_ptr<HeadlessDisplay>> ensure();
+    ~HeadlessDisplay();
+    HeadlessDisplay(const HeadlessDisplay&) = delete;
+    HeadlessDisplay& operator=(const HeadlessDisplay&) = delete;
+    const std::string& display() const { return display_; }
+    bool startedByUs() const { return pid_ > 0; }
+
+private:
+    HeadlessDisplay() = default;
+    std::string display_;
+    int pid_ = 0;
+};
+
+/// Renders a scene graph from viewpoints into images, reusing one GL context.
+class OffscreenRenderer {
+public:
+    static Result<std::unique_ptr<OffscreenRenderer>> create(int width, int height);
+    ~OffscreenRenderer();
+
+    /// Renders one frame of `scene` from eye to target and reads it back (RGB, 8 bit).
+    Result<osg::ref_ptr<osg::Image>> render(osg::Node* scene, const osg::Vec3d& eye,
+                                            const osg::Vec3d& target, double fovDeg);
+    /// The renderer string of the context (e.g. "llvmpipe"), for logs.
+    std::string glRenderer() const;
+
+    struct Impl;
+
+private:
+    explicit OffscreenRenderer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Writes an image to PNG through a temporary file renamed into place (no half-written file).
+Status writePngAtomically(const osg::Image& image, const std::filesystem::path& path);
+
+}  // namespace cunjing::scene

@@ -1,0 +1,37 @@
+#pragma once
+/// A scene loaded into CPU data: terrain grid, building meshes and trees, in the local frame
+/// (metres east/north/up of the scene origin). Built on worker threads; no OSG here.
+
+#include <cunjing/geo/Mesh.h>
+#include <cunjing/heritage/AncientTree.h>
+#include <cunjing/scene/SceneFile.h>
+#include <cunjing/terrain/Heightfield.h>
+
+#include <optional>
+#include <vector>
+
+namespace cunjing::scene {
+
+struct SceneData {
+    SceneDescription description;
+    double originX = 0, originY = 0;  ///< working-CRS position of local (0, 0)
+    std::optional<terrain::Heightfield> terrain;
+    geo::Mesh buildings;  ///< every generated building, merged, partIds = building ids
+    int buildingCount = 0;
+    std::vector<heritage::AncientTree> trees;  ///< positions already local
+
+    /// Ground height (exaggerated) at a local position; 0 without terrain.
+    double groundHeight(double localX, double localY) const;
+    double exaggeration() const;
+    /// Eye and target of a viewpoint in the local frame, with above_ground resolved.
+    std::array<double, 3> resolveEye(const Viewpoint& vp) const;
+    std::array<double, 3> resolveTarget(const Viewpoint& vp) const;
+    /// A viewpoint that frames the whole scene from the south-west, for scenes without any.
+    Viewpoint overviewViewpoint() const;
+    geo::Bounds bounds() const;
+};
+
+/// Loads everything a description names. Terrain and tree layers load in parallel.
+Result<SceneData> loadScene(const SceneDescription& description);
+
+}  // namespace cunjing::scene

@@ -1,0 +1,27 @@
+#pragma once
+/// Turning SceneData into OSG nodes.
+
+#include <cunjing/scene/SceneData.h>
+
+#include <osg/Group>
+#include <osg/ref_ptr>
+
+namespace cunjing::scene {
+
+/// Sun and atmosphere shared by every shader.
+struct Lighting {
+    double sunAzimuthDeg = 135;  ///< clockwise from north: 135 = south-east morning sun
+    double sunElevationDeg = 40;
+};
+
+/// The whole scene: sky, terrain, buildings and trees, each with its shader.
+osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting = {});
+
+/// A geometry node for a plain mesh (one draw call); public for tests and tools.
+osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh);
+
+/// Procedural tree: trunk and a crown of lobes sized by height and crown spread; banyans
+/// (榕) get a wider, flatter crown. Local frame with the trunk base at `base`.
+geo::Mesh treeMesh(const heritage::AncientTree& tree, const geo::Vec3f& base);
+
+}  // namespace cunjing::scene

@@ -1,0 +1,17 @@
+#pragma once
+/// GLSL sources, embedded at build time; CUNJING_SHADER_DIR=<folder> reads them from disk
+/// instead, for editing shaders without rebuilding.
+
+#include <osg/Program>
+#include <osg/ref_ptr>
+
+#include <string>
+
+namespace cunjing::scene {
+
+/// The source of shaders/<name>; empty when there is no such shader.
+std::string shaderSource(const std::string& name);
+/// A program from <base>.vert and <base>.frag.
+osg::ref_ptr<osg::Program> shaderProgram(const std::string& base);
+
+}  // namespace cunjing::scene

@@ -1,0 +1,134 @@
+#include <cunjing/scene/CameraRig.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cunjing::scene {
+
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kMinPitch = -89.0, kMaxPitch = 10.0;
+constexpr double kMinDistance = 1.0, kMaxDistance = 2.0e6;
+constexpr double kEyeClearance = 1.5;  // metres the eye keeps above the ground
+
+double radians(double deg) {
+    return deg * kPi / 180.0;
+}
+
+/// Unit vector from the target to the eye for a heading (0 = looking north) and pitch.
+osg::Vec3d backDirection(double headingDeg, double pitchDeg) {
+    const double h = radians(headingDeg), p = radians(pitchDeg);
+    return osg::Vec3d(-std::sin(h) * std::cos(p), -std::cos(h) * std::cos(p), -std::sin(p));
+}
+
+/// Smooth start and stop for flights.
+double ease(double t) {
+    return t * t * (3.0 - 2.0 * t);
+}
+}  // namespace
+
+CameraRig::Pose CameraRig::poseFrom(const osg::Vec3d& eye, const osg::Vec3d& target) {
+    osg::Vec3d d = target - eye;
+    Pose p{target, std::max(d.length(), kMinDistance), 0, 0};
+    d.normalize();
+    p.heading = std::atan2(d.x(), d.y()) * 180.0 / kPi;
+    p.pitch = std::asin(std::clamp(d.z(), -1.0, 1.0)) * 180.0 / kPi;
+    return p;
+}
+
+void CameraRig::setPose(const Pose& p) {
+    target_ = p.target;
+    distance_ = std::clamp(p.distance, kMinDistance, kMaxDistance);
+    heading_ = std::fmod(p.heading + 540.0, 360.0) - 180.0;
+    pitch_ = std::clamp(p.pitch, kMinPitch, kMaxPitch);
+}
+
+void CameraRig::lookAt(const osg::Vec3d& eye, const osg::Vec3d& target) {
+    animDuration_ = animTime_ = 0;
+    setPose(poseFrom(eye, target));
+}
+
+void CameraRig::orbit(double headingDeg, double pitchDeg) {
+    animDuration_ = animTime_ = 0;
+    setPose({target_, distance_, heading_ + headingDeg, pitch_ + pitchDeg});
+    keepAboveGround();
+}
+
+void CameraRig::pan(double rightM, double forwardM) {
+    animDuration_ = animTime_ = 0;
+    const double h = radians(heading_);
+    const osg::Vec3d forward(std::sin(h), std::cos(h), 0), right(std::cos(h), -std::sin(h), 0);
+    target_ += right * rightM + forward * forwardM;
+    if (ground_)
+        target_.z() = ground_(target_.x(), target_.y());
+    keepAboveGround();
+}
+
+void CameraRig::zoom(double factor) {
+    animDuration_ = animTime_ = 0;
+    if (!(factor > 0) || !std::isfinite(factor))
+        return;
+    distance_ = std::clamp(distance_ * factor, kMinDistance, kMaxDistance);
+    keepAboveGround();
+}
+
+void CameraRig::fly(double forwardM, double rightM, double upM) {
+    animDuration_ = animTime_ = 0;
+    const osg::Vec3d look = -backDirection(heading_, pitch_);
+    const double h = radians(heading_);
+    const osg::Vec3d right(std::cos(h), -std::sin(h), 0);
+    const osg::Vec3d move = look * forwardM + right * rightM + osg::Vec3d(0, 0, upM);
+    target_ += move;
+    keepAboveGround();
+}
+
+void CameraRig::flyTo(const osg::Vec3d& eye, const osg::Vec3d& target, double seconds) {
+    from_ = pose();
+    to_ = poseFrom(eye, target);
+    // Turn the short way round.
+    while (to_.heading - from_.heading > 180.0)
+        to_.heading -= 360.0;
+    while (to_.heading - from_.heading < -180.0)
+        to_.heading += 360.0;
+    animTime_ = 0;
+    animDuration_ = std::max(seconds, 1e-3);
+    if (seconds <= 0)
+        update(1.0);
+}
+
+bool CameraRig::update(double dt) {
+    if (!animating())
+        return false;
+    animTime_ = std::min(animTime_ + std::max(dt, 0.0), animDuration_);
+    const double t = ease(animTime_ / animDuration_);
+    // Distance interpolates in log space so long flights do not crawl at the end.
+    const double dist = std::exp(std::log(from_.distance) * (1 - t) + std::log(to_.distance) * t);
+    setPose({from_.target * (1 - t) + to_.target * t, dist,
+             from_.heading * (1 - t) + to_.heading * t, from_.pitch * (1 - t) + to_.pitch * t});
+    return animating();
+}
+
+osg::Vec3d CameraRig::eye() const {
+    return target_ + backDirection(heading_, pitch_) * distance_;
+}
+
+osg::Matrixd CameraRig::viewMatrix() const {
+    return osg::Matrixd::lookAt(eye(), target_, osg::Vec3d(0, 0, 1));
+}
+
+void CameraRig::keepAboveGround() {
+    if (!ground_)
+        return;
+    const osg::Vec3d e = eye();
+    const double minZ = ground_(e.x(), e.y()) + kEyeClearance;
+    if (e.z() >= minZ)
+        return;
+    // Raise the pitch just enough to lift the eye over the ground.
+    const double needed = (minZ - target_.z()) / distance_;
+    pitch_ =
+        std::clamp(-std::asin(std::clamp(needed, -1.0, 1.0)) * 180.0 / kPi, kMinPitch, kMaxPitch);
+    if (eye().z() < minZ)
+        target_.z() += minZ - eye().z();
+}
+
+}  // namespace cunjing::scene

@@ -1,0 +1,285 @@
+#include <cunjing/scene/SceneFile.h>
+
+#include "JsonReader.h"
+
+#include <cunjing/geo/Crs.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace cunjing::scene {
+
+using detail::JsonReader;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::uintmax_t kMaxSceneFileBytes = 64u << 20;
+
+/// "line 3, column 7" for a byte offset into text.
+std::string lineAndColumn(const std::string& text, std::size_t byte) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n')
+            ++line, column = 1;
+        else
+            ++column;
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+/// nlohmann's message without its "[json.exception.parse_error.101] parse error at ...:" prefix.
+std::string plainParseMessage(const std::string& what) {
+    const auto colon = what.find(": ");
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+void readLocalText(JsonReader& r, const std::string& key, LocalText& out) {
+    const json* v = r.take(key);
+    if (!v || v->is_null())
+        return;
+    if (v->is_string()) {
+        out.zh = out.en = v->get<std::string>();
+        return;
+    }
+    JsonReader t(*v, r.childPath(key), r.file(), r.errors());
+    t.string("zh", out.zh);
+    t.string("en", out.en);
+    t.finish();
+}
+
+/// Resolves a path written in the scene against the scene's folder and checks it exists.
+bool existingPath(JsonReader& r, const std::string& key, const std::filesystem::path& base,
+                  std::filesystem::path& out, bool required) {
+    std::string written;
+    if (!r.string(key, written, required))
+        return false;
+    out = std::filesystem::path(written).is_absolute() ? std::filesystem::path(written)
+                                                       : base / written;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(out, ec)) {
+        r.error(r.childPath(key), "file not found: " + written + " (looked for " +
+                                      out.lexically_normal().string() + ")");
+        return false;
+    }
+    return true;
+}
+
+void checkCrs(JsonReader& r, const std::string& key, const std::string& crs) {
+    auto parsed = geo::Crs::fromUserString(crs);
+    if (!parsed)
+        r.error(r.childPath(key), parsed.errors()[0].message);
+}
+
+std::optional<TerrainDescription> readTerrain(JsonReader& parent,
+                                              const std::filesystem::path& base) {
+    const json* v = parent.take("terrain");
+    if (!v || v->is_null())
+        return std::nullopt;
+    JsonReader r(*v, parent.childPath("terrain"), parent.file(), parent.errors());
+    if (!r.isObject())
+        return std::nullopt;
+    TerrainDescription t;
+    existingPath(r, "dem", base, t.dem, true);
+    if (r.string("crs", t.demCrs))
+        checkCrs(r, "crs", t.demCrs);
+    r.number("exaggeration", t.exaggeration, false, 0.01, 100);
+    r.number("water_level", t.waterLevel, false, -11000, 9000);
+    r.integer("max_grid", t.maxGridSize, false, 16, 8192);
+    std::array<double, 4> extent{};
+    if (r.numbers("extent", extent)) {
+        if (extent[0] >= extent[2] || extent[1] >= extent[3]) {
+            r.error(r.childPath("extent"), "expected [xmin, ymin, xmax, ymax] with min < max");
+        }
+        t.extent = extent;
+    }
+    r.finish();
+    return t;
+}
+
+VillageDescription readVillage(JsonReader& r) {
+    VillageDescription v;
+    if (r.string("layout", v.layout) && v.layout != "comb") {
+        r.error(r.childPath("layout"), "unknown layout \"" + v.layout + "\" (known: comb)");
+    }
+    if (r.string("style", v.style) && v.style != "guangfu") {
+        r.error(r.childPath("style"), "unknown style \"" + v.style + "\" (known: guangfu)");
+    }
+    r.numbers("at", v.at);
+    r.number("heading", v.headingDeg, false, -360, 360);
+    r.integer("columns", v.columns, false, 1, 200);
+    r.integer("houses_per_column", v.housesPerColumn, false, 1, 20);
+    r.number("lane_width", v.laneWidth, false, 0.5, 10);
+    int seed = 1;
+    if (r.integer("seed", seed, false, 0, INT32_MAX))
+        v.seed = static_cast<std::uint32_t>(seed);
+    r.finish();
+    return v;
+}
+
+void readBuildings(JsonReader& parent, SceneDescription& scene) {
+    const json* v = parent.take("buildings");
+    if (!v || v->is_null())
+        return;
+    const std::string path = parent.childPath("buildings");
+    if (!v->is_array()) {
+        parent.error(path, "expected an array, got " + detail::describeJsonType(*v));
+        return;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        JsonReader entry((*v)[i], path + "[" + std::to_string(i) + "]", parent.file(),
+                         parent.errors());
+        if (!entry.isObject())
+            continue;
+        const json* gen = entry.take("generate");
+        if (!gen) {
+            entry.error(entry.path(), "missing required key \"generate\"");
+        } else {
+            JsonReader g(*gen, entry.childPath("generate"), parent.file(), parent.errors());
+            if (g.isObject())
+                scene.villages.push_back(readVillage(g));
+        }
+        entry.finish();
+    }
+}
+
+void readRegisters(JsonReader& parent, SceneDescription& scene, const std::filesystem::path& base) {
+    const json* v = parent.take("registers");
+    if (!v || v->is_null())
+        return;
+    JsonReader r(*v, parent.childPath("registers"), parent.file(), parent.errors());
+    if (!r.isObject())
+        return;
+    const json* trees = r.take("trees");
+    if (trees && !trees->is_null()) {
+        // "trees": "file.geojson" or {"path": "file.csv", "crs": "EPSG:4490"}
+        TreeLayerDescription layer;
+        bool ok;
+        if (trees->is_string()) {
+            json wrapped = {{"path", *trees}};
+            JsonReader t(wrapped, r.childPath("trees"), parent.file(), parent.errors());
+            ok = existingPath(t, "path", base, layer.path, true);
+        } else {
+            JsonReader t(*trees, r.childPath("trees"), parent.file(), parent.errors());
+            ok = t.isObject() && existingPath(t, "path", base, layer.path, true);
+            if (t.string("crs", layer.crs))
+                checkCrs(t, "crs", layer.crs);
+            t.finish();
+        }
+        if (ok)
+            scene.treeLayers.push_back(layer);
+    }
+    r.finish();
+}
+
+Viewpoint readViewpoint(JsonReader& r) {
+    Viewpoint vp;
+    r.string("name", vp.name, true);
+    readLocalText(r, "title", vp.title);
+    if (vp.title.zh.empty() && vp.title.en.empty())
+        vp.title = {vp.name, vp.name};
+    r.numbers("eye", vp.eye, true);
+    r.numbers("target", vp.target, true);
+    r.boolean("above_ground", vp.aboveGround);
+    r.number("fov", vp.fovDeg, false, 5, 120);
+    r.finish();
+    if (vp.eye == vp.target)
+        r.error(r.childPath("eye"), "eye and target are the same point");
+    return vp;
+}
+
+void readViewpoints(JsonReader& parent, SceneDescription& scene) {
+    const json* v = parent.take("viewpoints");
+    if (!v || v->is_null())
+        return;
+    const std::string path = parent.childPath("viewpoints");
+    if (!v->is_array()) {
+        parent.error(path, "expected an array, got " + detail::describeJsonType(*v));
+        return;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const std::string itemPath = path + "[" + std::to_string(i) + "]";
+        JsonReader r((*v)[i], itemPath, parent.file(), parent.errors());
+        if (!r.isObject())
+            continue;
+        Viewpoint vp = readViewpoint(r);
+        if (!vp.name.empty() && scene.findViewpoint(vp.name)) {
+            r.error(itemPath + ".name", "viewpoint name \"" + vp.name + "\" is used twice");
+        }
+        scene.viewpoints.push_back(std::move(vp));
+    }
+}
+
+}  // namespace
+
+const Viewpoint* SceneDescription::findViewpoint(const std::string& wanted) const {
+    for (const auto& vp : viewpoints) {
+        if (vp.name == wanted)
+            return &vp;
+    }
+    return nullptr;
+}
+
+Result<SceneDescription> parseSceneText(const std::string& text,
+                                        const std::filesystem::path& file) {
+    const std::string fileName = file.string();
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return Error{fileName, "",
+                     "the file is empty; a scene needs at least "
+                     "{\"version\": 1, \"crs\": \"EPSG:4547\"}"};
+    }
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        return Error{fileName, lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
+                     "JSON syntax error: " + plainParseMessage(e.what())};
+    }
+    std::vector<Error> errors;
+    JsonReader r(root, "$", fileName, errors);
+    SceneDescription scene;
+    scene.file = file;
+    const std::filesystem::path base = file.parent_path();
+    if (r.isObject()) {
+        if (r.integer("version", scene.version, true) && scene.version != 1) {
+            r.error("$.version", "version " + std::to_string(scene.version) +
+                                     " is not supported; this Cunjing reads version 1");
+        }
+        readLocalText(r, "name", scene.name);
+        if (r.string("crs", scene.crs, true))
+            checkCrs(r, "crs", scene.crs);
+        std::array<double, 2> origin{};
+        if (r.numbers("origin", origin))
+            scene.origin = origin;
+        scene.terrain = readTerrain(r, base);
+        readBuildings(r, scene);
+        readRegisters(r, scene, base);
+        readViewpoints(r, scene);
+        r.finish();
+    }
+    if (!errors.empty())
+        return Result<SceneDescription>::failure(errors);
+    return scene;
+}
+
+Result<SceneDescription> loadSceneFile(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+        return Error{file.string(), "", "file not found"};
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        return Error{file.string(), "", "not a regular file"};
+    }
+    if (std::filesystem::file_size(file, ec) > kMaxSceneFileBytes) {
+        return Error{file.string(), "",
+                     "larger than 64 MiB; a scene file holds settings, "
+                     "not data: put the data in files it names"};
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return Error{file.string(), "", "cannot be read (permissions?)"};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseSceneText(text.str(), file);
+}
+
+}  // namespace cunjing::scene

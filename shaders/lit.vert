@@ -1,0 +1,12 @@
+#version 120
+// Buildings and trees: per-vertex colour, world-space normal (our meshes are baked in the
+// scene's local frame, so object space is world space).
+varying vec3 vNormal;
+varying vec4 vColor;
+varying vec3 vWorld;
+void main() {
+    vNormal = gl_Normal;
+    vColor = gl_Color;
+    vWorld = gl_Vertex.xyz;
+    gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
+}

@@ -1,0 +1,69 @@
+#version 120
+// Procedural ground for southern China when no imagery is given: paddy and village plain in
+// the lowlands, broadleaf forest on the slopes, bare red earth on the steepest faces, sea
+// below zero. Colours are tuned to photos of Pearl River Delta and Meizhou hills.
+uniform vec3 sunDirection;
+uniform vec3 sunColor;
+uniform vec3 skyAmbient;
+uniform vec3 hazeColor;
+uniform float hazeDistance;
+uniform float exaggeration;
+uniform vec2 heightRange;     // lowest and highest ground in the scene, metres (exaggerated)
+uniform float waterLevel;     // ground below this (unexaggerated metres) is drawn as water
+uniform mat4 osg_ViewMatrixInverse;
+varying vec3 vNormal;
+varying vec3 vWorld;
+
+float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
+float noise(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    vec2 u = f * f * (3.0 - 2.0 * f);
+    return mix(mix(hash(i), hash(i + vec2(1, 0)), u.x), mix(hash(i + vec2(0, 1)), hash(i + vec2(1, 1)), u.x), u.y);
+}
+
+void main() {
+    vec3 n = normalize(vNormal);
+    float slope = 1.0 - n.z;                        // 0 flat .. 1 vertical
+    float h = vWorld.z / max(exaggeration, 0.01);
+    float rel = clamp((vWorld.z - heightRange.x) / max(heightRange.y - heightRange.x, 1.0), 0.0, 1.0);
+    float scale = max(heightRange.y - heightRange.x, 50.0);
+    float n1 = noise(vWorld.xy / (scale * 0.08));
+    float n2 = noise(vWorld.xy / 9.0);
+
+    // Paddy plain: field plots of slightly different greens, about 30 x 15 m.
+    // Rows of plots are offset so the pattern does not read as a chequerboard.
+    float row = floor(vWorld.y / 16.0);
+    vec2 plot = vec2(floor(vWorld.x / 34.0 + hash(vec2(row, 7.0))), row);
+    float field = hash(plot);
+    vec3 paddy = mix(vec3(0.49, 0.61, 0.28), vec3(0.57, 0.65, 0.32), field);
+    paddy *= 0.92 + 0.08 * n2;
+    vec3 meadow = vec3(0.38, 0.50, 0.25);
+    vec3 forest = mix(vec3(0.15, 0.28, 0.14), vec3(0.22, 0.36, 0.17), n1);
+    vec3 earth = vec3(0.56, 0.40, 0.30);            // lateritic red soil
+    vec3 rock = vec3(0.50, 0.48, 0.44);
+
+    // Hills carry broadleaf forest; the plain is farmed; steep faces show red earth.
+    float wooded = smoothstep(0.08, 0.22, rel + slope * 0.8 + (n1 - 0.5) * 0.08);
+    vec3 color = mix(paddy, meadow, smoothstep(0.03, 0.09, slope));
+    color = mix(color, forest, wooded);
+    color = mix(color, earth, smoothstep(0.45, 0.6, slope) * 0.6);
+    color = mix(color, rock, smoothstep(0.7, 0.9, rel) * smoothstep(0.3, 0.6, slope) * 0.5);
+    if (h < waterLevel) {
+        float depth = waterLevel - h;
+        color = mix(vec3(0.20, 0.36, 0.40), vec3(0.06, 0.16, 0.30), clamp(depth / 200.0, 0.0, 1.0));
+        n = vec3(0.0, 0.0, 1.0);                     // the water surface is flat
+    }
+
+    float lambert = max(dot(n, sunDirection), 0.0);
+    vec3 lit = color * (skyAmbient * (0.65 + 0.35 * n.z) + sunColor * lambert);
+    if (h < waterLevel) {
+        // Sky reflection and sun glint make still water read as water, not as blue ground.
+        vec3 toEye = normalize(osg_ViewMatrixInverse[3].xyz - vWorld);
+        float fresnel = pow(1.0 - max(toEye.z, 0.0), 4.0);
+        lit = mix(lit, hazeColor, 0.25 + 0.6 * fresnel);
+        lit += sunColor * pow(max(dot(reflect(-sunDirection, n), toEye), 0.0), 80.0);
+    }
+    vec3 eye = osg_ViewMatrixInverse[3].xyz;
+    float haze = 1.0 - exp(-distance(eye, vWorld) / hazeDistance);
+    gl_FragColor = vec4(mix(lit, hazeColor, haze), 1.0);
+}

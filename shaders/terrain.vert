@@ -1,0 +1,8 @@
+#version 120
+varying vec3 vNormal;
+varying vec3 vWorld;
+void main() {
+    vNormal = gl_Normal;
+    vWorld = gl_Vertex.xyz;
+    gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
+}

@@ -1,0 +1,143 @@
+// End-to-end: the `cunjing render` command on good, broken and real files.
+
+#include "GoldenImage.h"
+#include "TestPaths.h"
+
+#include <gtest/gtest.h>
+#include <osgDB/ReadFile>
+
+#include <fstream>
+#include <sstream>
+
+using namespace cunjing::test;
+
+namespace {
+
+std::filesystem::path writeScene(const std::string& name, const std::string& text) {
+    // Written beside the demo data in a copy folder so relative paths resolve.
+    const auto dir = outputDir("cli") / "scenes";
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy_file("assets/demo/terrain_synthetic.asc", dir / "terrain_synthetic.asc",
+                               std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file("assets/demo/terrain_synthetic.prj", dir / "terrain_synthetic.prj",
+                               std::filesystem::copy_options::overwrite_existing);
+    const auto path = dir / name;
+    std::ofstream(path) << text;
+    return path;
+}
+
+std::string cunjingExe() {
+    return executable("cunjing").string();
+}
+
+/// Runs `cunjing render` on a scene and expects exit 2 with exactly one "error:" line that
+/// names the file and contains `where`.
+void expectOneError(const std::filesystem::path& scene, const std::string& where) {
+    const auto out = outputDir("cli") / "should_not_exist.png";
+    const CommandResult r =
+        runCommand(cunjingExe() + " render '" + scene.string() + "' --out '" + out.string() + "'");
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(out)) << "no output is written for bad input";
+    size_t lines = 0;
+    std::istringstream text(r.out);
+    for (std::string line; std::getline(text, line);)
+        lines += line.rfind("error: ", 0) == 0;
+    EXPECT_EQ(lines, 1u) << r.out;
+    EXPECT_NE(r.out.find(scene.string()), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(where), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("terminate"), std::string::npos) << r.out;
+}
+
+}  // namespace
+
+TEST(RenderCli, SyntaxErrorExitsTwoWithLine) {
+    expectOneError(writeScene("syntax.json", "{\"version\": 1,\n \"crs\": \"EPSG:4547\",,\n}"),
+                   "line 2");
+}
+
+TEST(RenderCli, UnknownKeyExitsTwoWithPath) {
+    expectOneError(
+        writeScene("unknown_key.json", R"({"version": 1, "crs": "EPSG:4547", "terain": {}})"),
+        "$.terain");
+}
+
+TEST(RenderCli, MissingDemExitsTwoWithPath) {
+    expectOneError(
+        writeScene("missing_dem.json",
+                   R"({"version": 1, "crs": "EPSG:4547", "terrain": {"dem": "gone.tif"}})"),
+        "$.terrain.dem");
+}
+
+TEST(RenderCli, UnknownCrsExitsTwoWithPath) {
+    expectOneError(writeScene("bad_crs.json", R"({"version": 1, "crs": "EPSG:0"})"), "$.crs");
+}
+
+TEST(RenderCli, EmptyFileExitsTwo) {
+    expectOneError(writeScene("empty.json", ""), "empty");
+}
+
+TEST(RenderCli, EmptyObjectExitsTwoNamingMissingKeys) {
+    const auto scene = writeScene("empty_object.json", "{}");
+    const CommandResult r = runCommand(cunjingExe() + " render '" + scene.string() + "'");
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_NE(r.out.find("missing required key \"crs\""), std::string::npos) << r.out;
+}
+
+TEST(RenderCli, HtmlPageAsDemIsABadInputNotACrash) {
+    const auto html = sharedData() / "models/invalid_in_the_wild/DamagedHelmet_is_html_page.glb";
+    const auto scene =
+        writeScene("html_dem.json", R"({"version": 1, "crs": "EPSG:4547", "terrain": {"dem": ")" +
+                                        std::filesystem::absolute(html).string() + "\"}}");
+    const CommandResult r = runCommand(cunjingExe() + " render '" + scene.string() + "'");
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_NE(r.out.find("not a readable DEM"), std::string::npos) << r.out;
+}
+
+TEST(RenderCli, UnknownViewIsBadUsage) {
+    const CommandResult r =
+        runCommand(cunjingExe() + " render assets/demo/demo.json --view nowhere");
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_NE(r.out.find("overview"), std::string::npos) << "lists the views there are: " << r.out;
+}
+
+TEST(RenderCli, BadSizeIsBadUsage) {
+    const CommandResult r = runCommand(cunjingExe() + " render assets/demo/demo.json --size big");
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+}
+
+TEST(RenderCli, AllViewsOfTheDemoAreWrittenAndNotBlank) {
+    const auto dir = outputDir("cli") / "demo_all";
+    std::filesystem::remove_all(dir);
+    const CommandResult r =
+        runCommand(cunjingExe() + " render assets/demo/demo.json --all --size 320x180 --out '" +
+                   dir.string() + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        ++count;
+        osg::ref_ptr<osg::Image> image = osgDB::readRefImageFile(entry.path().string());
+        ASSERT_TRUE(image) << entry.path();
+        EXPECT_EQ(image->s(), 320);
+        EXPECT_EQ(image->t(), 180);
+        const ImageStats stats = imageStats(*image);
+        EXPECT_GT(stats.luminanceStdDev, 12) << entry.path() << " looks flat";
+        EXPECT_GT(stats.distinctColours, 50) << entry.path() << " has too few colours";
+        EXPECT_NE(r.out.find(entry.path().string()), std::string::npos) << "path printed";
+    }
+    EXPECT_EQ(count, 5);
+}
+
+TEST(RenderCli, RealDemFromSharedDataRenders) {
+    // Mt Fuji SRTM tile (geographic) shown in UTM 54N: reprojection on load.
+    const auto dem = std::filesystem::absolute(sharedData() / "dem/osgearth/mt_fuji_90m.tif");
+    const auto scene =
+        writeScene("fuji.json", R"({"version": 1, "crs": "EPSG:32654", "terrain": {"dem": ")" +
+                                    dem.string() + R"(", "max_grid": 300}})");
+    const auto png = outputDir("cli") / "fuji.png";
+    const CommandResult r = runCommand(cunjingExe() + " render '" + scene.string() +
+                                       "' --size 320x200 --out '" + png.string() + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    osg::ref_ptr<osg::Image> image = osgDB::readRefImageFile(png.string());
+    ASSERT_TRUE(image);
+    EXPECT_GT(imageStats(*image).luminanceStdDev, 10);
+}

@@ -1,0 +1,52 @@
+#include "TestPaths.h"
+
+#include <sys/wait.h>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+
+namespace cunjing::test {
+
+namespace {
+std::filesystem::path fromEnv(const char* name, const std::filesystem::path& fallback) {
+    const char* value = std::getenv(name);
+    return value && *value ? std::filesystem::path(value) : fallback;
+}
+}  // namespace
+
+std::filesystem::path sourceDir() {
+    return fromEnv("CUNJING_SOURCE_DIR", ".");
+}
+std::filesystem::path binaryDir() {
+    return fromEnv("CUNJING_BINARY_DIR", "build");
+}
+std::filesystem::path sharedData() {
+    return sourceDir() / ".." / "shared" / "data";
+}
+
+std::filesystem::path outputDir(const std::string& suite) {
+    auto dir = fromEnv("CUNJING_TEST_OUTPUT", binaryDir() / "test-output") / suite;
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::filesystem::path executable(const std::string& name) {
+    return binaryDir() / "bin" / name;
+}
+
+CommandResult runCommand(const std::string& commandLine) {
+    CommandResult result;
+    const std::string full = commandLine + " 2>&1";
+    FILE* pipe = popen(full.c_str(), "r");
+    if (!pipe)
+        return result;
+    std::array<char, 4096> buffer{};
+    size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        result.out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+}  // namespace cunjing::test

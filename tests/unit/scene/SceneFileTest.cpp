@@ -1,0 +1,117 @@
+#include <cunjing/scene/SceneFile.h>
+
+#include <gtest/gtest.h>
+
+using namespace cunjing;
+using namespace cunjing::scene;
+
+namespace {
+/// Parses text as if it were assets/demo/test.json, so demo data files resolve.
+Result<SceneDescription> parse(const std::string& text) {
+    return parseSceneText(text, "assets/demo/test.json");
+}
+
+/// The single error of a result, failing the test when there is not exactly one.
+Error onlyError(const Result<SceneDescription>& r) {
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(r.errors().size(), 1u);
+    for (const auto& e : r.errors())
+        std::cerr << e.toString() << "\n";
+    return r.errors().empty() ? Error{} : r.errors()[0];
+}
+}  // namespace
+
+TEST(SceneFile, DemoSceneLoads) {
+    auto scene = loadSceneFile("assets/demo/demo.json");
+    ASSERT_TRUE(scene.ok()) << scene.firstError();
+    EXPECT_EQ(scene->crs, "EPSG:4547");
+    ASSERT_TRUE(scene->terrain.has_value());
+    EXPECT_TRUE(std::filesystem::exists(scene->terrain->dem));
+    EXPECT_GE(scene->viewpoints.size(), 3u);
+    EXPECT_EQ(scene->name.in(Language::English), "Comb village demo (synthetic data)");
+}
+
+TEST(SceneFile, SyntaxErrorNamesLineAndColumn) {
+    const Error e =
+        onlyError(parse("{\n  \"version\": 1,\n  \"crs\": \"EPSG:4547\"\n  \"name\": \"x\"\n}"));
+    EXPECT_EQ(e.file, "assets/demo/test.json");
+    EXPECT_EQ(e.where.rfind("line 4", 0), 0u) << e.where;
+    EXPECT_NE(e.message.find("JSON syntax error"), std::string::npos);
+}
+
+TEST(SceneFile, UnknownKeyNamesItsPath) {
+    const Error e = onlyError(parse(
+        R"({"version": 1, "crs": "EPSG:4547", "terrain": {"dem": "terrain_synthetic.asc", "exageration": 2}})"));
+    EXPECT_EQ(e.where, "$.terrain.exageration");
+    EXPECT_NE(e.message.find("unknown key"), std::string::npos);
+}
+
+TEST(SceneFile, WrongTypeNamesExpectedAndActual) {
+    const Error e = onlyError(parse(
+        R"({"version": 1, "crs": "EPSG:4547", "viewpoints": [{"name": "a", "eye": [0, 0, "high"], "target": [0, 1, 0]}]})"));
+    EXPECT_EQ(e.where, "$.viewpoints[0].eye[2]");
+    EXPECT_EQ(e.message, "expected a number, got a string");
+}
+
+TEST(SceneFile, MissingDemIsReportedWithItsPath) {
+    const Error e = onlyError(
+        parse(R"({"version": 1, "crs": "EPSG:4547", "terrain": {"dem": "nowhere.tif"}})"));
+    EXPECT_EQ(e.where, "$.terrain.dem");
+    EXPECT_NE(e.message.find("file not found: nowhere.tif"), std::string::npos);
+}
+
+TEST(SceneFile, UnknownCrsIsReported) {
+    const Error e = onlyError(parse(R"({"version": 1, "crs": "EPSG:123456789"})"));
+    EXPECT_EQ(e.where, "$.crs");
+    EXPECT_NE(e.message.find("unknown CRS"), std::string::npos);
+}
+
+TEST(SceneFile, EmptyFileIsAnError) {
+    const Error e = onlyError(parse("  \n"));
+    EXPECT_NE(e.message.find("empty"), std::string::npos);
+}
+
+TEST(SceneFile, EmptyObjectListsMissingKeys) {
+    auto r = parse("{}");
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.errors().size(), 2u);
+    EXPECT_EQ(r.errors()[0].message, "missing required key \"version\"");
+    EXPECT_EQ(r.errors()[1].message, "missing required key \"crs\"");
+}
+
+TEST(SceneFile, TopLevelArrayIsAnError) {
+    const Error e = onlyError(parse("[1, 2]"));
+    EXPECT_EQ(e.where, "$");
+    EXPECT_EQ(e.message, "expected an object, got an array");
+}
+
+TEST(SceneFile, DuplicateViewpointNamesAreReported) {
+    const Error e = onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "viewpoints": [
+        {"name": "a", "eye": [0, -1, 1], "target": [0, 0, 0]},
+        {"name": "a", "eye": [0, -2, 1], "target": [0, 0, 0]}]})"));
+    EXPECT_EQ(e.where, "$.viewpoints[1].name");
+}
+
+TEST(SceneFile, OutOfRangeNumberIsReported) {
+    const Error e = onlyError(parse(
+        R"({"version": 1, "crs": "EPSG:4547", "buildings": [{"generate": {"lane_width": 40}}]})"));
+    EXPECT_EQ(e.where, "$.buildings[0].generate.lane_width");
+}
+
+TEST(SceneFile, UnsupportedVersionIsReported) {
+    const Error e = onlyError(parse(R"({"version": 2, "crs": "EPSG:4547"})"));
+    EXPECT_EQ(e.where, "$.version");
+}
+
+TEST(SceneFile, PlainStringTitleFillsBothLanguages) {
+    auto r = parse(
+        R"({"version": 1, "crs": "EPSG:4547", "viewpoints": [{"name": "a", "title": "村口", "eye": [0, -1, 1], "target": [0, 0, 0]}]})");
+    ASSERT_TRUE(r.ok()) << r.firstError();
+    EXPECT_EQ(r->viewpoints[0].title.in(Language::English), "村口");
+}
+
+TEST(SceneFile, MissingSceneFileIsAnError) {
+    auto r = loadSceneFile("no/such/scene.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.errors()[0].toString(), "no/such/scene.json: file not found");
+}

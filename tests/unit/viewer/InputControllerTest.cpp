@@ -1,0 +1,130 @@
+#include "InputController.h"
+
+#include <SDL.h>
+#include <gtest/gtest.h>
+
+using namespace cunjing::viewer;
+using cunjing::scene::CameraRig;
+
+namespace {
+
+class InputControllerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        rig.lookAt({0, -100, 0}, {0, 0, 0});
+        input.setWindowSize(800, 600);
+    }
+
+    void mouseButton(Uint32 type, Uint8 button, Uint32 which, bool uiWantsMouse = false) {
+        SDL_Event e{};
+        e.type = type;
+        e.button.button = button;
+        e.button.which = which;
+        input.handle(e, uiWantsMouse, false);
+    }
+    void mouseMove(int xrel, int yrel, Uint32 which) {
+        SDL_Event e{};
+        e.type = SDL_MOUSEMOTION;
+        e.motion.xrel = xrel;
+        e.motion.yrel = yrel;
+        e.motion.which = which;
+        input.handle(e, false, false);
+    }
+    void finger(Uint32 type, SDL_FingerID id, float x, float y) {
+        SDL_Event e{};
+        e.type = type;
+        e.tfinger.fingerId = id;
+        e.tfinger.x = x;
+        e.tfinger.y = y;
+        input.handle(e, false, false);
+    }
+    void key(SDL_Keycode sym, bool uiWantsKeyboard = false) {
+        SDL_Event e{};
+        e.type = SDL_KEYDOWN;
+        e.key.keysym.sym = sym;
+        input.handle(e, false, uiWantsKeyboard);
+    }
+
+    CameraRig rig;
+    UiState state;
+    int flewTo = -1;
+    bool screenshot = false, quit = false;
+    InputController input{
+        rig,
+        state,
+        {[this](int i) { flewTo = i; }, [this] { screenshot = true; }, [this] { quit = true; }}};
+};
+
+}  // namespace
+
+TEST_F(InputControllerTest, LeftDragOrbits) {
+    const double before = rig.headingDeg();
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 0);
+    mouseMove(200, 0, 0);  // a quarter of the width
+    EXPECT_NEAR(rig.headingDeg(), before - 45.0, 1e-9);
+}
+
+TEST_F(InputControllerTest, SyntheticMouseEventsFromTouchAreIgnored) {
+    const double before = rig.headingDeg();
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, SDL_TOUCH_MOUSEID);
+    mouseMove(200, 0, SDL_TOUCH_MOUSEID);
+    EXPECT_DOUBLE_EQ(rig.headingDeg(), before);
+}
+
+TEST_F(InputControllerTest, ClickOnTheUiDoesNotStartADrag) {
+    const double before = rig.headingDeg();
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 0, /*uiWantsMouse=*/true);
+    mouseMove(200, 0, 0);
+    EXPECT_DOUBLE_EQ(rig.headingDeg(), before);
+}
+
+TEST_F(InputControllerTest, RightDragPansAndReleaseStops) {
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_RIGHT, 0);
+    mouseMove(0, 60, 0);
+    const osg::Vec3d moved = rig.target();
+    EXPECT_GT(moved.y(), 0.0);  // dragging the ground down moves the camera forward (north)
+    mouseButton(SDL_MOUSEBUTTONUP, SDL_BUTTON_RIGHT, 0);
+    mouseMove(0, 60, 0);
+    EXPECT_EQ(rig.target(), moved);
+}
+
+TEST_F(InputControllerTest, PinchSpreadHalvesTheDistance) {
+    finger(SDL_FINGERDOWN, 1, 0.45f, 0.5f);
+    finger(SDL_FINGERDOWN, 2, 0.55f, 0.5f);
+    finger(SDL_FINGERMOTION, 1, 0.40f, 0.5f);
+    finger(SDL_FINGERMOTION, 2, 0.60f, 0.5f);
+    EXPECT_NEAR(rig.distance(), 50.0, 1e-4);
+}
+
+TEST_F(InputControllerTest, OneFingerDragOrbits) {
+    const double before = rig.headingDeg();
+    finger(SDL_FINGERDOWN, 1, 0.5f, 0.5f);
+    finger(SDL_FINGERMOTION, 1, 0.75f, 0.5f);
+    EXPECT_NEAR(rig.headingDeg(), before - 45.0, 1e-4);
+}
+
+TEST_F(InputControllerTest, FingerThatLandsOnAPanelLeavesTheCamera) {
+    state.panelRects.push_back({0, 0, 200, 300});
+    const double before = rig.headingDeg();
+    finger(SDL_FINGERDOWN, 1, 0.1f, 0.1f);  // (80, 60) px: inside the panel
+    finger(SDL_FINGERMOTION, 1, 0.6f, 0.1f);
+    EXPECT_DOUBLE_EQ(rig.headingDeg(), before);
+}
+
+TEST_F(InputControllerTest, KeysFlyToViewpointsAndRequestActions) {
+    key(SDLK_3);
+    EXPECT_EQ(flewTo, 2);
+    key(SDLK_HOME);
+    EXPECT_EQ(flewTo, 0);
+    key(SDLK_F12);
+    EXPECT_TRUE(screenshot);
+    key(SDLK_f);
+    EXPECT_TRUE(state.flyMode);
+    key(SDLK_ESCAPE);
+    EXPECT_TRUE(quit);
+}
+
+TEST_F(InputControllerTest, KeysTypedIntoTheUiAreIgnored) {
+    key(SDLK_2, /*uiWantsKeyboard=*/true);
+    EXPECT_EQ(flewTo, -1);
+}

@@ -1,0 +1,119 @@
+#include "RenderCommand.h"
+
+#include <cunjing/scene/Offscreen.h>
+#include <cunjing/scene/SceneData.h>
+#include <cunjing/scene/SceneGraph.h>
+
+#include <chrono>
+#include <iostream>
+#include <regex>
+
+namespace cunjing::tools {
+
+namespace {
+
+constexpr int kBadInput = 2;
+constexpr int kInternal = 3;
+
+int report(const std::vector<Error>& errors, int code) {
+    for (const auto& e : errors)
+        std::cerr << "error: " << e.toString() << "\n";
+    return code;
+}
+
+/// A file name from a viewpoint name: keeps letters of any script, replaces the rest.
+std::string fileSafe(const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) {
+        out += (c >= 0x80 || std::isalnum(c) || c == '-' || c == '_') ? char(c) : '_';
+    }
+    return out.empty() ? "view" : out;
+}
+
+}  // namespace
+
+void addRenderCommand(CLI::App& app, RenderOptions& o) {
+    CLI::App* cmd =
+        app.add_subcommand("render", "Render a scene's viewpoints to PNG without a window");
+    cmd->add_option("scene", o.scene, "Scene file (JSON)")->required();
+    auto* view = cmd->add_option("--view", o.view, "Viewpoint name (default: the first)");
+    cmd->add_flag("--all", o.all, "Render every viewpoint")->excludes(view);
+    cmd->add_option("--size", o.size, "Image size WxH")->capture_default_str();
+    cmd->add_option("--out", o.out,
+                    "Output PNG (one view) or folder (--all); default: beside the current folder");
+}
+
+int runRender(const RenderOptions& o) {
+    int width = 0, height = 0;
+    std::smatch m;
+    if (!std::regex_match(o.size, m, std::regex(R"((\d{1,5})x(\d{1,5}))"))) {
+        return report({{"", "--size", "expected WxH such as 1280x720, got \"" + o.size + "\""}},
+                      kBadInput);
+    }
+    width = std::stoi(m[1]);
+    height = std::stoi(m[2]);
+
+    auto description = scene::loadSceneFile(o.scene);
+    if (!description)
+        return report(description.errors(), kBadInput);
+    const auto& desc = description.value();
+    if (!o.view.empty() && !desc.findViewpoint(o.view)) {
+        std::string names;
+        for (const auto& vp : desc.viewpoints)
+            names += (names.empty() ? "" : ", ") + vp.name;
+        return report({{o.scene, "--view",
+                        "no viewpoint named \"" + o.view +
+                            "\" (the scene has: " + (names.empty() ? "none" : names) + ")"}},
+                      kBadInput);
+    }
+    const auto started = std::chrono::steady_clock::now();
+    auto data = scene::loadScene(desc);
+    if (!data)
+        return report(data.errors(), kBadInput);
+    osg::ref_ptr<osg::Group> graph = scene::buildSceneGraph(data.value());
+
+    std::vector<scene::Viewpoint> views;
+    if (o.all)
+        views = desc.viewpoints;
+    else if (!o.view.empty())
+        views.push_back(*desc.findViewpoint(o.view));
+    else if (!desc.viewpoints.empty())
+        views.push_back(desc.viewpoints.front());
+    if (views.empty())
+        views.push_back(data->overviewViewpoint());
+
+    auto renderer = scene::OffscreenRenderer::create(width, height);
+    if (!renderer)
+        return report(renderer.errors(), kInternal);
+    const std::string stem = std::filesystem::path(o.scene).stem().string();
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        const auto& vp = views[i];
+        const auto eye = data->resolveEye(vp), target = data->resolveTarget(vp);
+        auto image = renderer.value()->render(graph.get(), {eye[0], eye[1], eye[2]},
+                                              {target[0], target[1], target[2]}, vp.fovDeg);
+        if (!image)
+            return report(image.errors(), kInternal);
+        std::filesystem::path path;
+        if (o.all) {
+            const std::filesystem::path dir =
+                o.out.empty() ? stem + "-renders" : std::string(o.out);
+            char prefix[8];
+            std::snprintf(prefix, sizeof prefix, "%02zu_", i + 1);
+            path = dir / (prefix + fileSafe(vp.name) + ".png");
+        } else {
+            path = o.out.empty() ? std::filesystem::path(stem + "-" + fileSafe(vp.name) + ".png")
+                                 : std::filesystem::path(o.out);
+        }
+        auto written = scene::writePngAtomically(*image.value(), path);
+        if (!written)
+            return report(written.errors(), kBadInput);
+        std::cout << path.string() << "\n";
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cerr << "rendered " << views.size() << " view(s) of " << o.scene << " at " << width << "x"
+              << height << " in " << seconds << " s on " << renderer.value()->glRenderer() << "\n";
+    return 0;
+}
+
+}  // namespace cunjing::tools

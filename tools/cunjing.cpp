@@ -1,0 +1,39 @@
+// cunjing: the command-line tool. Subcommands live in their own files; this main only wires
+// them up and turns every failure into an exit code (0 ok, 1 check found problems,
+// 2 bad usage or input, 3 internal error).
+
+#include "RenderCommand.h"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    CLI::App app{"Cunjing 村景: villages of southern China in 3D"};
+    app.set_version_flag("--version", "cunjing 0.1.0");
+    app.require_subcommand(1);
+    cunjing::tools::RenderOptions render;
+    cunjing::tools::addRenderCommand(app, render);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "error: " << e.what() << "\n"
+                  << "run 'cunjing --help' for usage\n";
+        return 2;
+    }
+    try {
+        if (app.got_subcommand("render"))
+            return cunjing::tools::runRender(render);
+    } catch (const std::exception& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        return 3;
+    }
+    return 2;
+}

@@ -1,0 +1,35 @@
+#pragma once
+/// The interactive viewer: an SDL2 window, the scene drawn by an embedded osgViewer, and the
+/// ImGui panels on top. `cunjing-viewer` is a thin main over runViewer().
+
+#include <cunjing/scene/SceneFile.h>
+
+#include <filesystem>
+
+namespace cunjing::viewer {
+
+/// Exit codes, as architecture.md has them for every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 2;   ///< the scene file has problems
+inline constexpr int kExitNoDisplay = 3;  ///< no display or no OpenGL context
+
+struct ViewerOptions {
+    /// Scene file; empty opens the bundled demo when it can be found, else an empty scene.
+    std::filesystem::path scene;
+    /// Run this many frames then exit (0: until the user quits).
+    int frames = 0;
+    /// After the last frame, write it (3D and UI) to this PNG.
+    std::filesystem::path screenshot;
+    int width = 1280, height = 720;
+    scene::Language language = scene::Language::Chinese;
+};
+
+/// assets/demo/demo.json under the current folder, else beside the executable's ../../assets
+/// (build/bin/cunjing-viewer in a source tree). Empty when neither exists.
+std::filesystem::path findDemoScene(const std::filesystem::path& executableDir);
+
+/// Opens the window and runs until the user quits or the frame count is reached; returns an
+/// exit code. Problems are printed to stderr, one "error: " line each.
+int runViewer(const ViewerOptions& options);
+
+}  // namespace cunjing::viewer

@@ -1,0 +1,47 @@
+#pragma once
+/// Dear ImGui on the SDL2 + OpenGL3 backends, with a CJK font whose atlas holds exactly the
+/// glyphs the UI and the scene need.
+
+#include <cunjing/viewer/GlyphRanges.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct SDL_Window;
+typedef union SDL_Event SDL_Event;
+
+namespace cunjing::viewer {
+
+/// Noto Sans CJK SC; CUNJING_UI_FONT overrides it (a .ttf/.otf/.ttc, face 0 unless it is
+/// the Noto collection).
+std::filesystem::path uiFontPath();
+
+class ImGuiLayer {
+public:
+    /// pixelSize: font height in pixels. Prints a warning and uses ImGui's own font when the
+    /// CJK font is missing (Chinese then shows as '?').
+    ImGuiLayer(SDL_Window* window, void* glContext, const GlyphRanges& glyphs, float pixelSize);
+    ~ImGuiLayer();
+    ImGuiLayer(const ImGuiLayer&) = delete;
+    ImGuiLayer& operator=(const ImGuiLayer&) = delete;
+
+    /// Returns true when ImGui used the event.
+    bool processEvent(const SDL_Event& event);
+    void beginFrame();
+    /// Draws the UI over whatever the framebuffer holds.
+    void endFrame();
+    bool wantsMouse() const;
+    bool wantsKeyboard() const;
+    bool hasCjkFont() const { return cjkFont_; }
+
+private:
+    void loadFont(const GlyphRanges& glyphs, float pixelSize);
+    void applyStyle(float scale);
+
+    std::vector<unsigned short> ranges_;  ///< must outlive the font atlas
+    bool cjkFont_ = false;
+};
+
+}  // namespace cunjing::viewer

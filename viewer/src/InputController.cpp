@@ -1,0 +1,170 @@
+#include "InputController.h"
+
+#include <SDL.h>
+
+#include <algorithm>
+
+namespace cunjing::viewer {
+
+InputController::InputController(scene::CameraRig& rig, UiState& state, InputActions actions)
+    : rig_(rig), state_(state), actions_(std::move(actions)) {}
+
+void InputController::setWindowSize(int width, int height) {
+    width_ = std::max(width, 1);
+    height_ = std::max(height, 1);
+    touch_.setWindowSize(width_, height_);
+}
+
+void InputController::handle(const SDL_Event& event, bool uiWantsMouse, bool uiWantsKeyboard) {
+    switch (event.type) {
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            onMouseButton(event, uiWantsMouse);
+            break;
+        case SDL_MOUSEMOTION:
+            onMouseMotion(event);
+            break;
+        case SDL_MOUSEWHEEL:
+            onWheel(event, uiWantsMouse);
+            break;
+        case SDL_KEYDOWN:
+            if (!uiWantsKeyboard)
+                onKeyDown(event);
+            break;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP:
+            onFinger(event);
+            break;
+        // SDL_MULTIGESTURE carries what the finger events already tell us; the tracker measures
+        // the pinch from finger positions, which gives an exact spread ratio.
+        default:
+            break;
+    }
+}
+
+void InputController::onMouseButton(const SDL_Event& event, bool uiWantsMouse) {
+    // Touches also arrive as synthetic mouse events; the finger events handle those.
+    if (event.button.which == SDL_TOUCH_MOUSEID)
+        return;
+    const bool down = event.type == SDL_MOUSEBUTTONDOWN;
+    if (down && uiWantsMouse)
+        return;
+    if (event.button.button == SDL_BUTTON_LEFT)
+        orbiting_ = down;
+    if (event.button.button == SDL_BUTTON_RIGHT || event.button.button == SDL_BUTTON_MIDDLE) {
+        panning_ = down;
+    }
+}
+
+void InputController::onMouseMotion(const SDL_Event& event) {
+    if (event.motion.which == SDL_TOUCH_MOUSEID)
+        return;
+    const double dx = double(event.motion.xrel) / width_, dy = double(event.motion.yrel) / height_;
+    if (orbiting_) {
+        const OrbitDelta o = orbitFromDrag(dx, dy);
+        rig_.orbit(o.headingDeg, o.pitchDeg);
+    } else if (panning_) {
+        pan(dx, dy);
+    }
+}
+
+void InputController::onWheel(const SDL_Event& event, bool uiWantsMouse) {
+    if (event.wheel.which == SDL_TOUCH_MOUSEID || uiWantsMouse)
+        return;
+    double notches = event.wheel.y;
+    if (event.wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
+        notches = -notches;
+    rig_.zoom(wheelZoomFactor(notches));
+}
+
+void InputController::pan(double dx, double dy) {
+    const PanDelta p = panFromDrag(dx, dy, rig_.distance(), fovDeg_, double(width_) / height_);
+    rig_.pan(p.rightM, p.forwardM);
+}
+
+namespace {
+/// 1..9 on the main row or the keypad: the viewpoint index, else -1.
+int viewpointKey(SDL_Keycode key) {
+    if (key >= SDLK_1 && key <= SDLK_9)
+        return int(key - SDLK_1);
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
+        return int(key - SDLK_KP_1);
+    return -1;
+}
+}  // namespace
+
+void InputController::onKeyDown(const SDL_Event& event) {
+    if (event.key.repeat)
+        return;
+    const SDL_Keycode key = event.key.keysym.sym;
+    if (const int index = viewpointKey(key); index >= 0) {
+        actions_.flyToViewpoint(index);
+        return;
+    }
+    switch (key) {
+        case SDLK_f:
+            state_.flyMode = !state_.flyMode;
+            break;
+        case SDLK_HOME:
+            actions_.flyToViewpoint(0);
+            break;
+        case SDLK_F12:
+        case SDLK_p:
+            actions_.screenshot();
+            break;
+        case SDLK_h:
+        case SDLK_F1:
+            state_.showHelp = !state_.showHelp;
+            break;
+        case SDLK_ESCAPE:
+            actions_.quit();
+            break;
+        default:
+            break;
+    }
+}
+
+void InputController::update(double dtSeconds, bool uiWantsKeyboard) {
+    if (!state_.flyMode || uiWantsKeyboard)
+        return;
+    // Scancodes: WASD keep their place on AZERTY and other layouts.
+    const Uint8* k = SDL_GetKeyboardState(nullptr);
+    FlyKeys keys;
+    keys.forward = k[SDL_SCANCODE_W] || k[SDL_SCANCODE_UP];
+    keys.back = k[SDL_SCANCODE_S] || k[SDL_SCANCODE_DOWN];
+    keys.left = k[SDL_SCANCODE_A] || k[SDL_SCANCODE_LEFT];
+    keys.right = k[SDL_SCANCODE_D] || k[SDL_SCANCODE_RIGHT];
+    keys.up = k[SDL_SCANCODE_E];
+    keys.down = k[SDL_SCANCODE_Q];
+    keys.fast = k[SDL_SCANCODE_LSHIFT] || k[SDL_SCANCODE_RSHIFT];
+    const FlyStep step = flyStep(keys, dtSeconds, rig_.distance());
+    if (step.forwardM != 0 || step.rightM != 0 || step.upM != 0) {
+        rig_.fly(step.forwardM, step.rightM, step.upM);
+    }
+}
+
+void InputController::onFinger(const SDL_Event& event) {
+    const SDL_TouchFingerEvent& f = event.tfinger;
+    if (event.type == SDL_FINGERDOWN) {
+        // A finger that lands on a panel belongs to ImGui (through the synthetic mouse events).
+        if (!state_.overUi(float(f.x * width_), float(f.y * height_))) {
+            touch_.fingerDown(f.fingerId, f.x, f.y);
+        }
+        return;
+    }
+    if (event.type == SDL_FINGERUP) {
+        touch_.fingerUp(f.fingerId);
+        return;
+    }
+    const TouchMove move = touch_.fingerMotion(f.fingerId, f.x, f.y);
+    if (move.orbit.headingDeg != 0 || move.orbit.pitchDeg != 0) {
+        rig_.orbit(move.orbit.headingDeg, move.orbit.pitchDeg);
+    }
+    if (move.zoomFactor != 1)
+        rig_.zoom(move.zoomFactor);
+    if (move.panDx != 0 || move.panDy != 0)
+        pan(move.panDx, move.panDy);
+}
+
+}  // namespace cunjing::viewer

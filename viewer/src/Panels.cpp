@@ -1,0 +1,187 @@
+#include "Panels.h"
+
+#include <cunjing/viewer/Strings.h>
+
+#include <imgui.h>
+
+#include <string>
+#include <utility>
+
+namespace cunjing::viewer {
+
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoFocusOnAppearing;
+constexpr ImGuiWindowFlags kOverlayFlags = kPanelFlags | ImGuiWindowFlags_NoTitleBar;
+
+/// "visible title###stable id": the title follows the language, the window stays the same.
+std::string label(StringId title, Language lang, const char* id) {
+    return std::string(tr(title, lang)) + "###" + id;
+}
+
+/// Pins the next window to a corner or edge midpoint; pivot (0,0) top-left ... (1,1) bottom-right.
+void pinNextWindow(float pivotX, float pivotY) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float margin = 0.6f * ImGui::GetFontSize();
+    const float x = vp->WorkPos.x + margin + pivotX * (vp->WorkSize.x - 2 * margin);
+    const float y = vp->WorkPos.y + margin + pivotY * (vp->WorkSize.y - 2 * margin);
+    ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always, ImVec2(pivotX, pivotY));
+}
+
+/// Remembers where the current window is, so touches there go to the UI, not the camera.
+void recordRect(UiState& state) {
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    state.panelRects.push_back({pos.x, pos.y, size.x, size.y});
+}
+
+/// The help overlay's rows: what to do, and what it does.
+constexpr std::pair<StringId, StringId> kHelpRows[] = {
+    {StringId::HelpOrbitInput, StringId::HelpOrbitAction},
+    {StringId::HelpPanInput, StringId::HelpPanAction},
+    {StringId::HelpZoomInput, StringId::HelpZoomAction},
+    {StringId::HelpFlyToggleInput, StringId::HelpFlyToggleAction},
+    {StringId::HelpFlyMoveInput, StringId::HelpFlyMoveAction},
+    {StringId::HelpFlyUpDownInput, StringId::HelpFlyUpDownAction},
+    {StringId::HelpFastInput, StringId::HelpFastAction},
+    {StringId::HelpHomeInput, StringId::HelpHomeAction},
+    {StringId::HelpNumbersInput, StringId::HelpNumbersAction},
+    {StringId::HelpScreenshotInput, StringId::HelpScreenshotAction},
+    {StringId::HelpHelpInput, StringId::HelpHelpAction},
+    {StringId::HelpQuitInput, StringId::HelpQuitAction},
+};
+
+const std::string& titleOf(const ViewpointEntry& vp, Language lang) {
+    const std::string& t = vp.title.in(lang);
+    return t.empty() ? vp.name : t;
+}
+
+}  // namespace
+
+void ViewpointPanel::draw(UiState& state) {
+    const Language lang = state.language;
+    pinNextWindow(0, 0);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowSizeConstraints(ImVec2(10 * ImGui::GetFontSize(), 0),
+                                        ImVec2(vp->WorkSize.x * 0.4f, vp->WorkSize.y * 0.6f));
+    if (ImGui::Begin(label(StringId::ViewpointsTitle, lang, "viewpoints").c_str(), nullptr,
+                     kPanelFlags)) {
+        for (int i = 0; i < static_cast<int>(state.viewpoints.size()); ++i) {
+            ImGui::PushID(i);
+            const std::string text = (i < 9 ? std::to_string(i + 1) + "   " : "    ") +
+                                     titleOf(state.viewpoints[i], lang);
+            if (ImGui::Selectable(text.c_str(), state.activeViewpoint == i)) {
+                state.requestedViewpoint = i;
+            }
+            ImGui::PopID();
+        }
+    }
+    recordRect(state);
+    ImGui::End();
+}
+
+void InfoPanel::draw(UiState& state) {
+    const Language lang = state.language;
+    pinNextWindow(1, 0);
+    if (ImGui::Begin(label(StringId::InfoTitle, lang, "info").c_str(), nullptr, kPanelFlags)) {
+        const std::string& name = state.sceneName.in(lang);
+        ImGui::TextUnformatted(name.empty() ? tr(StringId::UntitledScene, lang) : name.c_str());
+        ImGui::Separator();
+        ImGui::Text("%s  %d", tr(StringId::BuildingsLabel, lang), state.buildingCount);
+        ImGui::Text("%s  %d", tr(StringId::TreesLabel, lang), state.treeCount);
+        const osg::Vec3d& e = state.cameraEye;
+        ImGui::Text("%s  %.0f, %.0f, %.0f m", tr(StringId::CameraLabel, lang), e.x(), e.y(), e.z());
+        ImGui::Text("%s  %.0f", tr(StringId::FpsLabel, lang), state.fps);
+        ImGui::Text("%s  %s", tr(StringId::ModeLabel, lang),
+                    tr(state.flyMode ? StringId::ModeFly : StringId::ModeOrbit, lang));
+    }
+    recordRect(state);
+    ImGui::End();
+}
+
+namespace {
+/// A button drawn as pressed when `on`.
+bool toggleButton(const char* text, bool on) {
+    if (on)
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool clicked = ImGui::Button(text);
+    if (on)
+        ImGui::PopStyleColor();
+    return clicked;
+}
+}  // namespace
+
+void LanguagePanel::draw(UiState& state) {
+    const Language lang = state.language;
+    pinNextWindow(1, 1);
+    if (ImGui::Begin("###language", nullptr, kOverlayFlags)) {
+        if (toggleButton(tr(StringId::LanguageChinese, lang), lang == Language::Chinese)) {
+            state.language = Language::Chinese;
+        }
+        ImGui::SameLine();
+        if (toggleButton(tr(StringId::LanguageEnglish, lang), lang == Language::English)) {
+            state.language = Language::English;
+        }
+        ImGui::SameLine();
+        if (toggleButton(tr(StringId::HelpButton, lang), state.showHelp)) {
+            state.showHelp = !state.showHelp;
+        }
+    }
+    recordRect(state);
+    ImGui::End();
+}
+
+void HelpOverlay::draw(UiState& state) {
+    if (!state.showHelp)
+        return;
+    const Language lang = state.language;
+    pinNextWindow(0, 1);
+    if (ImGui::Begin(label(StringId::HelpTitle, lang, "help").c_str(), nullptr, kPanelFlags)) {
+        if (ImGui::BeginTable("controls", 2)) {
+            for (const auto& [input, action] : kHelpRows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(tr(input, lang));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(tr(action, lang));
+            }
+            ImGui::EndTable();
+        }
+        if (ImGui::Button(tr(StringId::HelpClose, lang)))
+            state.showHelp = false;
+    }
+    recordRect(state);
+    ImGui::End();
+}
+
+void MessageOverlay::draw(UiState& state) {
+    const bool transient = state.messageSeconds > 0 && state.messageId.has_value();
+    if (!transient && state.sceneLoaded)
+        return;
+    pinNextWindow(0.5f, transient ? 0.0f : 0.5f);
+    if (ImGui::Begin("###message", nullptr, kOverlayFlags | ImGuiWindowFlags_NoInputs)) {
+        if (transient) {
+            const ImVec4 colour =
+                state.messageIsError ? ImVec4(1, 0.55f, 0.45f, 1) : ImVec4(0.7f, 1, 0.7f, 1);
+            ImGui::TextColored(colour, "%s%s", tr(*state.messageId, state.language),
+                               state.messageDetail.c_str());
+        }
+        if (!state.sceneLoaded)
+            ImGui::TextUnformatted(tr(StringId::NoScene, state.language));
+    }
+    ImGui::End();
+}
+
+std::vector<std::unique_ptr<Panel>> makePanels() {
+    std::vector<std::unique_ptr<Panel>> panels;
+    panels.push_back(std::make_unique<ViewpointPanel>());
+    panels.push_back(std::make_unique<InfoPanel>());
+    panels.push_back(std::make_unique<HelpOverlay>());
+    panels.push_back(std::make_unique<LanguagePanel>());
+    panels.push_back(std::make_unique<MessageOverlay>());
+    return panels;
+}
+
+}  // namespace cunjing::viewer

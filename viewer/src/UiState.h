@@ -1,0 +1,65 @@
+#pragma once
+/// What the panels show and what they ask for. Panels read this and write requests into it;
+/// the app acts on the requests after the frame, so panels never touch the camera or the scene.
+
+#include <cunjing/scene/SceneFile.h>
+#include <cunjing/viewer/Strings.h>
+
+#include <osg/Vec3d>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cunjing::viewer {
+
+struct ViewpointEntry {
+    std::string name;
+    scene::LocalText title;
+    osg::Vec3d eye, target;
+    double fovDeg = 40;
+};
+
+/// A window rectangle in window pixels, for deciding whether a touch landed on the UI.
+struct UiRect {
+    float x = 0, y = 0, width = 0, height = 0;
+    bool contains(float px, float py) const {
+        return px >= x && py >= y && px < x + width && py < y + height;
+    }
+};
+
+struct UiState {
+    scene::Language language = scene::Language::Chinese;
+    bool sceneLoaded = false;
+    scene::LocalText sceneName;
+    int buildingCount = 0;
+    int treeCount = 0;
+    osg::Vec3d cameraEye;
+    double fps = 0;
+    bool flyMode = false;
+    bool showHelp = true;
+    std::vector<ViewpointEntry> viewpoints;
+    int activeViewpoint = -1;
+
+    /// A transient line at the top: tr(messageId) followed by messageDetail (a path, an error),
+    /// shown while messageSeconds > 0; kept as an id so it follows a language switch.
+    std::optional<StringId> messageId;
+    std::string messageDetail;
+    bool messageIsError = false;
+    double messageSeconds = 0;
+
+    /// Requests from the panels, handled and cleared by the app after each frame.
+    std::optional<int> requestedViewpoint;
+
+    /// Where the panels were drawn last frame.
+    std::vector<UiRect> panelRects;
+    bool overUi(float x, float y) const {
+        for (const UiRect& r : panelRects) {
+            if (r.contains(x, y))
+                return true;
+        }
+        return false;
+    }
+};
+
+}  // namespace cunjing::viewer

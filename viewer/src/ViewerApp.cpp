@@ -1,0 +1,347 @@
+#include <cunjing/viewer/ViewerApp.h>
+
+#include "ImGuiLayer.h"
+#include "InputController.h"
+#include "Panels.h"
+#include "Screenshot.h"
+#include "Window.h"
+
+#include <cunjing/scene/CameraRig.h>
+#include <cunjing/scene/Offscreen.h>
+#include <cunjing/scene/SceneData.h>
+#include <cunjing/scene/SceneGraph.h>
+#include <cunjing/viewer/GlyphRanges.h>
+#include <cunjing/viewer/Strings.h>
+
+#include <SDL.h>
+#include <osgViewer/Viewer>
+
+#include <algorithm>
+#include <ctime>
+#include <iostream>
+
+namespace cunjing::viewer {
+
+namespace {
+
+constexpr double kFlightSeconds = 2.0;
+constexpr double kMessageSeconds = 4.0;
+/// Readable on a touchscreen at arm's length; scaled by the display's DPI.
+constexpr float kFontPixels = 20.0f;
+const osg::Vec4 kClearColour(0.78f, 0.84f, 0.88f, 1.0f);
+
+void printAll(const std::vector<Error>& problems, const char* prefix) {
+    for (const Error& e : problems)
+        std::cerr << prefix << e.toString() << "\n";
+}
+
+osg::Vec3d vec(const std::array<double, 3>& a) {
+    return {a[0], a[1], a[2]};
+}
+
+std::filesystem::path executableDir() {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path() : exe.parent_path();
+}
+
+/// The scene to show: loaded data, or an empty one when there is nothing to open.
+struct LoadedScene {
+    scene::SceneData data;
+    bool loaded = false;
+};
+
+/// Fills `out`; returns kExitOk, or kExitBadInput after printing the scene's errors.
+int loadSceneFor(const ViewerOptions& options, LoadedScene& out) {
+    std::filesystem::path path = options.scene;
+    if (path.empty())
+        path = findDemoScene(executableDir());
+    if (path.empty()) {
+        std::cerr << "note: no scene given and no assets/demo/demo.json found; showing an empty "
+                     "scene\n";
+        return kExitOk;
+    }
+    auto description = scene::loadSceneFile(path);
+    if (!description) {
+        printAll(description.errors(), "error: ");
+        return kExitBadInput;
+    }
+    printAll(description.warnings(), "warning: ");
+    auto data = scene::loadScene(description.value());
+    if (!data) {
+        printAll(data.errors(), "error: ");
+        return kExitBadInput;
+    }
+    printAll(data.warnings(), "warning: ");
+    out.data = std::move(data).value();
+    out.loaded = true;
+    return kExitOk;
+}
+
+/// The viewpoint list: the scene's own, or an overview when it has none.
+std::vector<ViewpointEntry> viewpointsOf(const scene::SceneData& data) {
+    std::vector<scene::Viewpoint> source = data.description.viewpoints;
+    if (source.empty())
+        source.push_back(data.overviewViewpoint());
+    std::vector<ViewpointEntry> entries;
+    for (const scene::Viewpoint& vp : source) {
+        entries.push_back(
+            {vp.name, vp.title, vec(data.resolveEye(vp)), vec(data.resolveTarget(vp)), vp.fovDeg});
+    }
+    return entries;
+}
+
+/// "a.png", else "a-2.png", "a-3.png"...: two screenshots in one second must not overwrite.
+std::filesystem::path unusedName(const std::filesystem::path& path) {
+    std::error_code ec;
+    std::filesystem::path candidate = path;
+    for (int n = 2; std::filesystem::exists(candidate, ec); ++n) {
+        candidate = path.stem().string() + "-" + std::to_string(n) + path.extension().string();
+    }
+    return candidate;
+}
+
+class ViewerApp {
+public:
+    ViewerApp(const ViewerOptions& options, Window& window, LoadedScene scene);
+    int run();
+
+private:
+    void setUpScene();
+    void setUpOsg();
+    void setUpUi();
+    void pollEvents();
+    void resize();
+    void updateCamera(double dt);
+    void drawUi(double dt);
+    void countFrame(double dt);
+    void flyTo(int index);
+    void saveRequestedScreenshot();
+    Status saveScreenshot(const std::filesystem::path& path);
+
+    const ViewerOptions& options_;
+    Window& window_;
+    LoadedScene scene_;
+    UiState ui_;
+    scene::CameraRig rig_;
+    InputController input_;
+    osg::ref_ptr<osgViewer::Viewer> viewer_;
+    osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> embedded_;
+    std::unique_ptr<ImGuiLayer> imgui_;
+    std::vector<std::unique_ptr<Panel>> panels_;
+    double fovDeg_ = 40, targetFovDeg_ = 40;
+    int drawableWidth_ = 0, drawableHeight_ = 0;
+    int fpsFrames_ = 0;
+    double fpsSeconds_ = 0;
+    bool quit_ = false;
+    bool screenshotRequested_ = false;
+};
+
+ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene scene)
+    : options_(options),
+      window_(window),
+      scene_(std::move(scene)),
+      input_(rig_, ui_,
+             {[this](int i) { flyTo(i); }, [this] { screenshotRequested_ = true; },
+              [this] { quit_ = true; }}) {
+    setUpScene();
+    setUpOsg();
+    setUpUi();
+    resize();
+}
+
+void ViewerApp::setUpScene() {
+    const scene::SceneData& data = scene_.data;
+    ui_.language = options_.language;
+    ui_.sceneLoaded = scene_.loaded;
+    ui_.sceneName = data.description.name;
+    ui_.buildingCount = data.buildingCount;
+    ui_.treeCount = static_cast<int>(data.trees.size());
+    ui_.viewpoints = viewpointsOf(data);
+    if (data.terrain) {
+        rig_.setGroundQuery([&data](double x, double y) { return data.groundHeight(x, y); });
+    }
+    const ViewpointEntry& first = ui_.viewpoints.front();
+    rig_.lookAt(first.eye, first.target);
+    fovDeg_ = targetFovDeg_ = first.fovDeg;
+    ui_.activeViewpoint = 0;
+}
+
+void ViewerApp::setUpOsg() {
+    window_.drawableSize(drawableWidth_, drawableHeight_);
+    viewer_ = new osgViewer::Viewer;
+    embedded_ = viewer_->setUpViewerAsEmbeddedInWindow(0, 0, drawableWidth_, drawableHeight_);
+    // SDL owns the window and the event loop; OSG only draws. No manipulator: the CameraRig
+    // drives the camera, so every input device moves it the same way.
+    viewer_->setThreadingModel(osgViewer::Viewer::SingleThreaded);
+    viewer_->setKeyEventSetsDone(0);
+    viewer_->setQuitEventSetsDone(false);
+    viewer_->getCamera()->setClearColor(kClearColour);
+    viewer_->setSceneData(scene::buildSceneGraph(scene_.data));
+    viewer_->realize();
+}
+
+void ViewerApp::setUpUi() {
+    std::vector<std::string> texts = uiTexts(scene_.loaded ? &scene_.data.description : nullptr);
+    for (const ViewpointEntry& vp : ui_.viewpoints) {
+        texts.insert(texts.end(), {vp.name, vp.title.zh, vp.title.en});
+    }
+    imgui_ = std::make_unique<ImGuiLayer>(window_.sdl(), window_.glContext(),
+                                          buildGlyphRanges(texts), kFontPixels * window_.uiScale());
+    panels_ = makePanels();
+    if (!imgui_->hasCjkFont() && ui_.language == Language::Chinese) {
+        // Without a CJK font Chinese shows as '?'; English at least reads.
+        std::cerr << "warning: showing the UI in English until a CJK font is available\n";
+        ui_.language = Language::English;
+    }
+}
+
+int ViewerApp::run() {
+    const double ticksPerSecond = double(SDL_GetPerformanceFrequency());
+    Uint64 last = SDL_GetPerformanceCounter();
+    for (int frame = 1; !quit_; ++frame) {
+        const Uint64 now = SDL_GetPerformanceCounter();
+        // A long stall (loading, a dragged window) should not jump a flight to its end.
+        const double dt = std::clamp(double(now - last) / ticksPerSecond, 0.0, 0.25);
+        last = now;
+        pollEvents();
+        input_.update(dt, imgui_->wantsKeyboard());
+        rig_.update(dt);
+        updateCamera(dt);
+        viewer_->frame();
+        drawUi(dt);
+        const bool lastFrame = options_.frames > 0 && frame >= options_.frames;
+        if (lastFrame && !options_.screenshot.empty()) {
+            // Read before the swap: the back buffer holds the finished frame, UI included.
+            if (Status s = saveScreenshot(options_.screenshot); !s) {
+                printAll(s.errors(), "error: ");
+                return kExitBadInput;
+            }
+            std::cout << options_.screenshot.string() << "\n";
+        }
+        saveRequestedScreenshot();
+        window_.swap();
+        if (lastFrame)
+            break;
+    }
+    return kExitOk;
+}
+
+void ViewerApp::pollEvents() {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        imgui_->processEvent(event);
+        if (event.type == SDL_QUIT)
+            quit_ = true;
+        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            resize();
+        }
+        input_.handle(event, imgui_->wantsMouse(), imgui_->wantsKeyboard());
+    }
+}
+
+void ViewerApp::resize() {
+    window_.drawableSize(drawableWidth_, drawableHeight_);
+    embedded_->resized(0, 0, drawableWidth_, drawableHeight_);
+    embedded_->getEventQueue()->windowResize(0, 0, drawableWidth_, drawableHeight_);
+    int width = 0, height = 0;
+    SDL_GetWindowSize(window_.sdl(), &width, &height);
+    input_.setWindowSize(width, height);
+}
+
+void ViewerApp::updateCamera(double dt) {
+    // The field of view eases towards the chosen viewpoint's during a flight.
+    fovDeg_ += (targetFovDeg_ - fovDeg_) * std::min(1.0, dt * 3.0 / kFlightSeconds);
+    osg::Camera* camera = viewer_->getCamera();
+    camera->setViewMatrix(rig_.viewMatrix());
+    const double aspect = double(drawableWidth_) / std::max(drawableHeight_, 1);
+    camera->setProjectionMatrixAsPerspective(fovDeg_, aspect, 1.0, 1.0e5);
+    input_.setFieldOfView(fovDeg_);
+    ui_.cameraEye = rig_.eye();
+}
+
+void ViewerApp::drawUi(double dt) {
+    countFrame(dt);
+    ui_.messageSeconds = std::max(0.0, ui_.messageSeconds - dt);
+    ui_.panelRects.clear();
+    imgui_->beginFrame();
+    for (const auto& panel : panels_)
+        panel->draw(ui_);
+    imgui_->endFrame();
+    if (ui_.requestedViewpoint)
+        flyTo(*ui_.requestedViewpoint);
+    ui_.requestedViewpoint.reset();
+}
+
+void ViewerApp::countFrame(double dt) {
+    // Frames over a half-second window: single frame times jitter too much to read.
+    ++fpsFrames_;
+    fpsSeconds_ += dt;
+    if (fpsSeconds_ >= 0.5 || (ui_.fps == 0 && fpsSeconds_ >= 0.05)) {
+        ui_.fps = fpsFrames_ / fpsSeconds_;
+        fpsFrames_ = 0;
+        fpsSeconds_ = 0;
+    }
+}
+
+void ViewerApp::flyTo(int index) {
+    if (index < 0 || index >= static_cast<int>(ui_.viewpoints.size()))
+        return;
+    const ViewpointEntry& vp = ui_.viewpoints[index];
+    rig_.flyTo(vp.eye, vp.target, kFlightSeconds);
+    targetFovDeg_ = vp.fovDeg;
+    ui_.activeViewpoint = index;
+}
+
+Status ViewerApp::saveScreenshot(const std::filesystem::path& path) {
+    osg::ref_ptr<osg::Image> image = readBackBuffer(drawableWidth_, drawableHeight_);
+    return scene::writePngAtomically(*image, path);
+}
+
+void ViewerApp::saveRequestedScreenshot() {
+    if (!screenshotRequested_)
+        return;
+    screenshotRequested_ = false;
+    const std::filesystem::path path = unusedName(screenshotFileName(std::time(nullptr)));
+    const Status status = saveScreenshot(path);
+    ui_.messageIsError = !status;
+    ui_.messageId = status ? StringId::ScreenshotSaved : StringId::ScreenshotFailed;
+    ui_.messageDetail = status ? std::filesystem::absolute(path).string() : status.firstError();
+    ui_.messageSeconds = kMessageSeconds;
+    std::cerr << (status ? "screenshot: " + ui_.messageDetail : "error: " + ui_.messageDetail)
+              << "\n";
+}
+
+}  // namespace
+
+std::filesystem::path findDemoScene(const std::filesystem::path& executableDir) {
+    const std::filesystem::path relative = std::filesystem::path("assets") / "demo" / "demo.json";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(relative, ec))
+        return relative;
+    if (executableDir.empty())
+        return {};
+    const auto besideBuild = (executableDir / ".." / ".." / relative).lexically_normal();
+    if (std::filesystem::is_regular_file(besideBuild, ec))
+        return besideBuild;
+    return {};
+}
+
+int runViewer(const ViewerOptions& options) {
+    LoadedScene scene;
+    if (const int code = loadSceneFor(options, scene); code != kExitOk)
+        return code;
+    const std::string& name = scene.data.description.name.in(options.language);
+    const std::string title = tr(StringId::AppTitle, options.language);
+    auto window =
+        Window::open(name.empty() ? title : title + " — " + name, options.width, options.height);
+    if (!window) {
+        printAll(window.errors(), "error: ");
+        return kExitNoDisplay;
+    }
+    std::cerr << "OpenGL: " << window.value()->glRenderer() << "\n";
+    ViewerApp app(options, *window.value(), std::move(scene));
+    return app.run();
+}
+
+}  // namespace cunjing::viewer

@@ -1,0 +1,113 @@
+#include "Window.h"
+
+#include <SDL.h>
+#include <osg/GL>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace cunjing::viewer {
+
+namespace {
+
+void requestCompatibilityContext(int samples) {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_COMPATIBILITY);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
+    SDL_GL_SetAttribute(SDL_GL_RED_SIZE, 8);
+    SDL_GL_SetAttribute(SDL_GL_GREEN_SIZE, 8);
+    SDL_GL_SetAttribute(SDL_GL_BLUE_SIZE, 8);
+    SDL_GL_SetAttribute(SDL_GL_MULTISAMPLEBUFFERS, samples > 0 ? 1 : 0);
+    SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, samples);
+}
+
+SDL_Window* createWindow(const std::string& title, int width, int height) {
+    const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    return SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
+                            height, flags);
+}
+
+/// SDL falls back to its offscreen driver when no display is reachable: a window nobody sees.
+/// Accept that only when asked for by name.
+bool onRealDisplay() {
+    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    if (driver != "offscreen" && driver != "dummy")
+        return true;
+    const char* requested = std::getenv("SDL_VIDEODRIVER");
+    return requested && driver == requested;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Window>> Window::open(const std::string& title, int width, int height) {
+    // Touches arrive as SDL_FINGER* events; keep the synthetic mouse events too, for ImGui.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        return Error{"", "",
+                     std::string("no display: set DISPLAY or run under xvfb-run (SDL: ") +
+                         SDL_GetError() + ")"};
+    }
+    if (!onRealDisplay()) {
+        SDL_Quit();
+        return Error{"", "",
+                     "no display: set DISPLAY or run under xvfb-run (or set "
+                     "SDL_VIDEODRIVER=offscreen to render without one)"};
+    }
+    std::unique_ptr<Window> w(new Window);
+    // Multisampling smooths roof lines; fall back to none where the driver offers no such visual.
+    requestCompatibilityContext(4);
+    w->window_ = createWindow(title, width, height);
+    if (!w->window_) {
+        requestCompatibilityContext(0);
+        w->window_ = createWindow(title, width, height);
+    }
+    if (!w->window_) {
+        return Error{"", "",
+                     std::string("cannot open an OpenGL window (does the X server have "
+                                 "GLX? is libgl1-mesa-dri installed?): ") +
+                         SDL_GetError()};
+    }
+    w->context_ = SDL_GL_CreateContext(w->window_);
+    if (!w->context_) {
+        return Error{
+            "", "",
+            std::string("cannot create an OpenGL compatibility context: ") + SDL_GetError()};
+    }
+    SDL_GL_MakeCurrent(w->window_, w->context_);
+    SDL_GL_SetSwapInterval(1);
+    return w;
+}
+
+Window::~Window() {
+    if (context_)
+        SDL_GL_DeleteContext(context_);
+    if (window_)
+        SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+void Window::drawableSize(int& width, int& height) const {
+    SDL_GL_GetDrawableSize(window_, &width, &height);
+}
+
+float Window::uiScale() const {
+    float dpi = 0;
+    const int display = SDL_GetWindowDisplayIndex(window_);
+    if (display < 0 || SDL_GetDisplayDPI(display, &dpi, nullptr, nullptr) != 0)
+        return 1.0f;
+    return std::clamp(dpi / 96.0f, 1.0f, 3.0f);
+}
+
+void Window::swap() {
+    SDL_GL_SwapWindow(window_);
+}
+
+std::string Window::glRenderer() const {
+    const auto* s = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    const auto* v = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+    return std::string(s ? s : "unknown") + ", OpenGL " + (v ? v : "?");
+}
+
+}  // namespace cunjing::viewer
