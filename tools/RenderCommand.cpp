@@ -97,7 +97,7 @@ int runRender(const RenderOptions& o) {
         if (o.all) {
             const std::filesystem::path dir =
                 o.out.empty() ? stem + "-renders" : std::string(o.out);
-            char prefix[8];
+            char prefix[32];
             std::snprintf(prefix, sizeof prefix, "%02zu_", i + 1);
             path = dir / (prefix + fileSafe(vp.name) + ".png");
         } else {

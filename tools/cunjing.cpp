@@ -4,12 +4,15 @@
 
 #include "RenderCommand.h"
 
+#include <cunjing/scene/Offscreen.h>
+
 #include <CLI/CLI.hpp>
 
 #include <exception>
 #include <iostream>
 
 int main(int argc, char** argv) {
+    cunjing::scene::quietenOsgNotices();
     CLI::App app{"Cunjing 村景: villages of southern China in 3D"};
     app.set_version_flag("--version", "cunjing 0.1.0");
     app.require_subcommand(1);

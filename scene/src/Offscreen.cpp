@@ -2,6 +2,7 @@
 
 #include <osg/Camera>
 #include <osg/GraphicsContext>
+#include <osg/Notify>
 #include <osgDB/WriteFile>
 #include <osgViewer/Viewer>
 
@@ -209,6 +210,12 @@ Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, con
 
 std::string OffscreenRenderer::glRenderer() const {
     return impl_->renderer;
+}
+
+void quietenOsgNotices() {
+    const char* level = std::getenv("OSG_NOTIFY_LEVEL");
+    if (!level || !*level)
+        osg::setNotifyLevel(osg::WARN);
 }
 
 Status writePngAtomically(const osg::Image& image, const std::filesystem::path& path) {

@@ -141,3 +141,15 @@ TEST(RenderCli, RealDemFromSharedDataRenders) {
     ASSERT_TRUE(image);
     EXPECT_GT(imageStats(*image).luminanceStdDev, 10);
 }
+
+TEST(RenderCli, StartsItsOwnXvfbWithoutADisplay) {
+    const auto png = outputDir("cli") / "no_display.png";
+    std::filesystem::remove(png);
+    const CommandResult r = runCommand(
+        "env -u DISPLAY " + cunjingExe() +
+        " render assets/demo/demo.json --view gables --size 160x90 --out '" + png.string() + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_TRUE(std::filesystem::exists(png));
+    EXPECT_EQ(r.out.find("X11ErrorHandling"), std::string::npos)
+        << "OSG notices stay quiet: " << r.out;
+}

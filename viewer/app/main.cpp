@@ -1,5 +1,6 @@
 /// cunjing-viewer: the interactive 3D village viewer. A thin main over cunjing::viewer.
 
+#include <cunjing/scene/Offscreen.h>
 #include <cunjing/viewer/ViewerApp.h>
 
 #include <CLI/CLI.hpp>
@@ -27,6 +28,7 @@ bool parseSize(const std::string& text, int& width, int& height) {
 
 int main(int argc, char** argv) {
     using namespace cunjing::viewer;
+    cunjing::scene::quietenOsgNotices();
     ViewerOptions options;
     std::string size = "1280x720", language = "zh";
     CLI::App app{"村景 Cunjing: explore a village scene in 3D (mouse, keyboard or touch)"};

@@ -50,6 +50,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// OSG reports harmless X errors (BadMatch when a pbuffer is made under Xvfb) at NOTICE level
+/// on every frame; this keeps OSG at WARN unless OSG_NOTIFY_LEVEL asks for more. Call early.
+void quietenOsgNotices();
+
 /// Writes an image to PNG through a temporary file renamed into place (no half-written file).
 Status writePngAtomically(const osg::Image& image, const std::filesystem::path& path);
 
