@@ -1,5 +1,6 @@
 #include <cunjing/geo/Crs.h>
 
+#include <cpl_error.h>
 #include <ogr_spatialref.h>
 #include <cmath>
 #include <vector>
@@ -11,6 +12,15 @@ struct Crs::Impl {
 };
 
 namespace {
+
+/// GDAL/PROJ print failures to stderr by default; we report them ourselves as one Error.
+class QuietGdalErrors {
+public:
+    QuietGdalErrors() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+    ~QuietGdalErrors() { CPLPopErrorHandler(); }
+    QuietGdalErrors(const QuietGdalErrors&) = delete;
+    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+};
 
 std::unique_ptr<Crs::Impl> makeImpl() {
     auto impl = std::make_unique<Crs::Impl>();
@@ -36,6 +46,7 @@ Crs::~Crs() = default;
 Result<Crs> Crs::fromUserString(const std::string& text) {
     if (text.empty())
         return Error{"", "", "empty CRS; give one such as EPSG:4547"};
+    QuietGdalErrors quiet;
     auto impl = makeImpl();
     // SetFromUserInput also accepts file names and URLs; refuse those: a CRS in a scene
     // file must not make us read other files or reach the network.
@@ -53,6 +64,7 @@ Result<Crs> Crs::fromUserString(const std::string& text) {
 Result<Crs> Crs::fromWkt(const std::string& wkt) {
     if (wkt.empty())
         return Error{"", "", "no CRS"};
+    QuietGdalErrors quiet;
     auto impl = makeImpl();
     if (impl->srs.importFromWkt(wkt.c_str()) != OGRERR_NONE) {
         return Error{"", "", "unreadable CRS definition"};
@@ -104,6 +116,7 @@ Transform& Transform::operator=(Transform&&) noexcept = default;
 Transform::~Transform() = default;
 
 Result<Transform> Transform::create(const Crs& from, const Crs& to) {
+    QuietGdalErrors quiet;
     auto impl = std::make_unique<Impl>();
     impl->ct.reset(OGRCreateCoordinateTransformation(&from.impl().srs, &to.impl().srs));
     if (!impl->ct) {

@@ -115,6 +115,19 @@ bool JsonReader::boolean(const std::string& key, bool& out, bool required) {
     return true;
 }
 
+void JsonReader::objects(const std::string& key, const std::function<void(JsonReader&)>& read) {
+    const nlohmann::json* v = take(key);
+    if (!v || v->is_null())
+        return;
+    if (!v->is_array())
+        return wrongType(key, "an array", *v);
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        JsonReader item((*v)[i], childPath(key) + "[" + std::to_string(i) + "]", file_, errors_);
+        if (item.isObject())
+            read(item);
+    }
+}
+
 void JsonReader::finish() {
     if (!object_)
         return;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ public:
     bool boolean(const std::string& key, bool& out, bool required = false);
     template <std::size_t N>
     bool numbers(const std::string& key, std::array<double, N>& out, bool required = false);
+
+    /// Reads an optional array of objects: calls read() with a reader for each element that
+    /// is an object (others are reported). A non-array is reported.
+    void objects(const std::string& key, const std::function<void(JsonReader&)>& read);
 
     /// A child path such as "$.terrain" or "$.viewpoints[2]".
     std::string childPath(const std::string& key) const { return path_ + "." + key; }

@@ -118,29 +118,17 @@ VillageDescription readVillage(JsonReader& r) {
 }
 
 void readBuildings(JsonReader& parent, SceneDescription& scene) {
-    const json* v = parent.take("buildings");
-    if (!v || v->is_null())
-        return;
-    const std::string path = parent.childPath("buildings");
-    if (!v->is_array()) {
-        parent.error(path, "expected an array, got " + detail::describeJsonType(*v));
-        return;
-    }
-    for (std::size_t i = 0; i < v->size(); ++i) {
-        JsonReader entry((*v)[i], path + "[" + std::to_string(i) + "]", parent.file(),
-                         parent.errors());
-        if (!entry.isObject())
-            continue;
+    parent.objects("buildings", [&](JsonReader& entry) {
         const json* gen = entry.take("generate");
         if (!gen) {
             entry.error(entry.path(), "missing required key \"generate\"");
         } else {
-            JsonReader g(*gen, entry.childPath("generate"), parent.file(), parent.errors());
+            JsonReader g(*gen, entry.childPath("generate"), entry.file(), entry.errors());
             if (g.isObject())
                 scene.villages.push_back(readVillage(g));
         }
         entry.finish();
-    }
+    });
 }
 
 void readRegisters(JsonReader& parent, SceneDescription& scene, const std::filesystem::path& base) {
@@ -189,25 +177,13 @@ Viewpoint readViewpoint(JsonReader& r) {
 }
 
 void readViewpoints(JsonReader& parent, SceneDescription& scene) {
-    const json* v = parent.take("viewpoints");
-    if (!v || v->is_null())
-        return;
-    const std::string path = parent.childPath("viewpoints");
-    if (!v->is_array()) {
-        parent.error(path, "expected an array, got " + detail::describeJsonType(*v));
-        return;
-    }
-    for (std::size_t i = 0; i < v->size(); ++i) {
-        const std::string itemPath = path + "[" + std::to_string(i) + "]";
-        JsonReader r((*v)[i], itemPath, parent.file(), parent.errors());
-        if (!r.isObject())
-            continue;
+    parent.objects("viewpoints", [&](JsonReader& r) {
         Viewpoint vp = readViewpoint(r);
         if (!vp.name.empty() && scene.findViewpoint(vp.name)) {
-            r.error(itemPath + ".name", "viewpoint name \"" + vp.name + "\" is used twice");
+            r.error(r.path() + ".name", "viewpoint name \"" + vp.name + "\" is used twice");
         }
         scene.viewpoints.push_back(std::move(vp));
-    }
+    });
 }
 
 }  // namespace

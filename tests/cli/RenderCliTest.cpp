@@ -46,6 +46,7 @@ void expectOneError(const std::filesystem::path& scene, const std::string& where
     EXPECT_NE(r.out.find(scene.string()), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(where), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("terminate"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("ERROR"), std::string::npos) << "library chatter leaked: " << r.out;
 }
 
 }  // namespace
