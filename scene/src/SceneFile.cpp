@@ -71,6 +71,19 @@ void checkCrs(JsonReader& r, const std::string& key, const std::string& crs) {
         r.error(r.childPath(key), parsed.errors()[0].message);
 }
 
+/// The working CRS must be projected: the scene is built in metres.
+void checkWorkingCrs(JsonReader& r, const std::string& crs) {
+    auto parsed = geo::Crs::fromUserString(crs);
+    if (!parsed) {
+        r.error(r.childPath("crs"), parsed.errors()[0].message);
+    } else if (!parsed->isProjected()) {
+        r.error(r.childPath("crs"), crs +
+                                        " is not a projected CRS in metres; use one such as "
+                                        "EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) "
+                                        "or a UTM zone");
+    }
+}
+
 std::optional<TerrainDescription> readTerrain(JsonReader& parent,
                                               const std::filesystem::path& base) {
     const json* v = parent.take("terrain");
@@ -223,7 +236,7 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         }
         readLocalText(r, "name", scene.name);
         if (r.string("crs", scene.crs, true))
-            checkCrs(r, "crs", scene.crs);
+            checkWorkingCrs(r, scene.crs);
         std::array<double, 2> origin{};
         if (r.numbers("origin", origin))
             scene.origin = origin;

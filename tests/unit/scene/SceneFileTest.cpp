@@ -66,6 +66,12 @@ TEST(SceneFile, UnknownCrsIsReported) {
     EXPECT_NE(e.message.find("unknown CRS"), std::string::npos);
 }
 
+TEST(SceneFile, GeographicWorkingCrsIsRefused) {
+    const Error e = onlyError(parse(R"({"version": 1, "crs": "EPSG:4490"})"));
+    EXPECT_EQ(e.where, "$.crs");
+    EXPECT_NE(e.message.find("not a projected CRS"), std::string::npos);
+}
+
 TEST(SceneFile, EmptyFileIsAnError) {
     const Error e = onlyError(parse("  \n"));
     EXPECT_NE(e.message.find("empty"), std::string::npos);
