@@ -44,6 +44,7 @@ Figures timeFrames(OffscreenRenderer& r, osg::Node* node, const SceneData& data,
 }  // namespace
 
 int main(int argc, char** argv) {
+    quietenOsgNotices();
     const std::string scene = argc > 1 ? argv[1] : "assets/demo/demo.json";
     const int frames = argc > 2 ? std::max(10, std::atoi(argv[2])) : 300;
     int w = 1280, h = 720;
