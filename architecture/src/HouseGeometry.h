@@ -1,9 +1,12 @@
 #pragma once
 /// Private: the measured lines of a 三间两廊 house and the 2D shapes built from them, shared
-/// by the mesh generator and gableOutline(). Parameters are expected already sanitized.
+/// by the mesh generator, gableOutline() and the style-driven typology. Parameters are
+/// expected already sanitized.
 
 #include <cunjing/architecture/LingnanHouse.h>
 
+#include "Components.h"
+#include "Gable.h"
 #include "MeshBuilder.h"
 
 #include <vector>
@@ -21,20 +24,26 @@ struct HouseLines {
 
 HouseLines linesOf(const SanjianLianglangParams& p);
 
-/// Top of the main roof tiles at y: through the ridge and the eave line, dipping by roofSag
-/// between them (the slightly concave Lingnan slope) and lifting a little past the walls.
-double mainRoofTop(const SanjianLianglangParams& p, const HouseLines& l, double y);
+/// The main row's roof section (u = y).
+RoofSection mainRoofOf(const SanjianLianglangParams& p, const HouseLines& l);
 
-/// The gable in its own plane (u = y, v = z), counter-clockwise seen from +X.
-struct GableShape {
-    std::vector<V2>
-        outline;  ///< plinth top, back corbel (墀头), coping end and curve; closes down the front
-    std::size_t curveBegin = 0;  ///< outline[curveBegin..] is the coping curve, back to front
-    std::vector<V2> coping;      ///< the coping curve alone
-    std::vector<V2> capInner;    ///< the curve moved gableCapBand into the wall, point by point
-    std::vector<V2> wallFace;    ///< outline with the coping curve replaced by capInner
+/// The gable the enum names, with the house's clearance, band and segments.
+GableStyle gableStyleOf(const SanjianLianglangParams& p);
+
+/// 猫耳 (cat-ear, 马鞍 saddle) crown used when no style file supplies one.
+const std::vector<Point2>& builtinCatEarCrown();
+
+/// The palette as paints without materials.
+HallPaints paintsOf(const HousePalette& palette);
+
+/// What the style adds to the plain parameter set: the gable drawn, paints with materials,
+/// tile rows and ridge ornaments.
+struct HouseDetail {
+    GableStyle gable;
+    HallPaints paints;
+    RoofDetail roof;
 };
 
-GableShape gableShape(const SanjianLianglangParams& p, const HouseLines& l);
+void buildSanjianLianglang(MeshBuilder& b, const SanjianLianglangParams& p, const HouseDetail& d);
 
 }  // namespace cunjing::architecture

@@ -47,6 +47,8 @@ constexpr Range kRanges[] = {
     {"doorHeight", &P::doorHeight, 1.5, 5.0},
     {"hallOpeningWidth", &P::hallOpeningWidth, 0.5, 10.0},
     {"hallOpeningHeight", &P::hallOpeningHeight, 1.5, 10.0},
+    {"tileRowSpacing", &P::tileRowSpacing, 0.0, 2.0},
+    {"backWindowWidth", &P::backWindowWidth, 0.0, 2.0},
 };
 
 std::string number(double v) {

@@ -228,3 +228,20 @@ TEST(CombLayout, RejectsBadHouseParametersWithTheirPath) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.errors()[0].where, "house.wallThickness");
 }
+
+TEST(CombLayout, DefaultsKeepLanesAndColumnsWithinTheSurveyedRanges) {
+    // 陆元鼎、魏彦钧《广东民居》: lanes 1.2-2.0 m, columns 4-5 to 7-8 houses deep.
+    const CombLayoutParams defaults;
+    EXPECT_GE(defaults.laneWidth, 1.2);
+    EXPECT_LE(defaults.laneWidth, 2.0);
+    for (std::uint32_t seed = 1; seed <= 20; ++seed) {
+        CombLayoutParams p;
+        p.seed = seed;
+        p.columns = 6;
+        p.housesPerColumn = 8;
+        for (const auto& [column, rows] : columnLengths(layoutOrFail(p))) {
+            EXPECT_GE(rows, 4) << "seed " << seed;
+            EXPECT_LE(rows, 8) << "seed " << seed;
+        }
+    }
+}

@@ -20,6 +20,7 @@ namespace cunjing::architecture {
 enum class GableProfile {
     Herringbone,  ///< 人字: follows the roof slopes a little above the tiles
     WokEar,       ///< 镬耳: a rounded inverted-U "ear" standing well above the ridge
+    CatEar,       ///< 猫耳 / 马鞍: eave ends flicked up under a broad low arch over the ridge
 };
 
 /// Where the entrance 廊 has its door. Comb villages open doors sideways onto the lane.
@@ -67,7 +68,9 @@ struct SanjianLianglangParams {
     double doorHeight = 2.2;
     double hallOpeningWidth = 1.8;  ///< 厅 opening onto the 天井
     double hallOpeningHeight = 2.8;
-    int curveSegments = 10;  ///< per curved stretch of gable or roof; fewer = lighter
+    double tileRowSpacing = 0;   ///< 筒瓦 tile rows, centre to centre; 0 leaves the plain slab
+    double backWindowWidth = 0;  ///< small high windows of the 房 in the back wall; 0: none
+    int curveSegments = 10;      ///< per curved stretch of gable or roof; fewer = lighter
     GableProfile gable = GableProfile::WokEar;
     EntranceSide entrance = EntranceSide::East;
     HousePalette palette;
