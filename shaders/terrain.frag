@@ -10,6 +10,9 @@ uniform float hazeDistance;
 uniform float exaggeration;
 uniform vec2 heightRange;     // lowest and highest ground in the scene, metres (exaggerated)
 uniform float waterLevel;     // ground below this (unexaggerated metres) is drawn as water
+uniform float imageryOn;      // 1 when an image is draped on the terrain, 0 for the procedural surface
+uniform sampler2D imagery;    // the image, warped onto the terrain's extent; alpha 0 = no data
+uniform vec4 imageryRect;     // local xmin, ymin of the image and 1/width, 1/height (metres)
 uniform mat4 osg_ViewMatrixInverse;
 varying vec3 vNormal;
 varying vec3 vWorld;
@@ -48,9 +51,18 @@ void main() {
     color = mix(color, forest, wooded);
     color = mix(color, earth, smoothstep(0.45, 0.6, slope) * 0.6);
     color = mix(color, rock, smoothstep(0.7, 0.9, rel) * smoothstep(0.3, 0.6, slope) * 0.5);
+    // Draped imagery replaces the procedural colour where it has data; where it has none
+    // (outside it, or nodata) the procedural surface shows through.
+    float photo = 0.0;
+    if (imageryOn > 0.5) {
+        vec4 texel = texture2D(imagery, (vWorld.xy - imageryRect.xy) * imageryRect.zw);
+        color = mix(color, texel.rgb, texel.a);
+        photo = texel.a;
+    }
     if (h < waterLevel) {
         float depth = waterLevel - h;
-        color = mix(vec3(0.20, 0.36, 0.40), vec3(0.06, 0.16, 0.30), clamp(depth / 200.0, 0.0, 1.0));
+        vec3 water = mix(vec3(0.20, 0.36, 0.40), vec3(0.06, 0.16, 0.30), clamp(depth / 200.0, 0.0, 1.0));
+        color = mix(water, color, photo);            // an orthophoto already shows its water
         n = vec3(0.0, 0.0, 1.0);                     // the water surface is flat
     }
 

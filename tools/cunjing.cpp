@@ -3,6 +3,7 @@
 // 2 bad usage or input, 3 internal error).
 
 #include "RenderCommand.h"
+#include "TerrainCommand.h"
 
 #include <cunjing/scene/Offscreen.h>
 
@@ -18,6 +19,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     cunjing::tools::RenderOptions render;
     cunjing::tools::addRenderCommand(app, render);
+    std::function<int()> terrain;  // set by the chosen `terrain` subcommand while parsing
+    cunjing::tools::addTerrainCommand(app, terrain);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -34,6 +37,8 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("render"))
             return cunjing::tools::runRender(render);
+        if (app.got_subcommand("terrain") && terrain)
+            return terrain();
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\n";
         return 3;

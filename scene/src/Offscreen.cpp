@@ -1,5 +1,7 @@
 #include <cunjing/scene/Offscreen.h>
 
+#include <cunjing/scene/LodTerrain.h>
+
 #include <osg/Camera>
 #include <osg/GraphicsContext>
 #include <osg/Notify>
@@ -194,8 +196,11 @@ Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, con
                                                            const osg::Vec3d& target,
                                                            double fovDeg) {
     Impl& d = *impl_;
-    if (d.viewer->getSceneData() != scene)
+    if (d.viewer->getSceneData() != scene) {
+        // An image is one frame: terrain tiles load before it is drawn, not over later frames.
+        setTerrainBlocking(scene, true);
         d.viewer->setSceneData(scene);
+    }
     osg::Camera* camera = d.viewer->getCamera();
     camera->setViewMatrixAsLookAt(eye, target, osg::Vec3d(0, 0, 1));
     camera->setProjectionMatrixAsPerspective(fovDeg, double(d.width) / d.height, 1.0, 1.0e5);

@@ -65,6 +65,24 @@ bool existingPath(JsonReader& r, const std::string& key, const std::filesystem::
     return true;
 }
 
+/// A pyramid folder written by `cunjing terrain build`: a folder holding index.json.
+bool existingPyramid(JsonReader& r, const std::filesystem::path& base, std::filesystem::path& out,
+                     bool required) {
+    std::string written;
+    if (!r.string("pyramid", written, required))
+        return false;
+    out = std::filesystem::path(written).is_absolute() ? std::filesystem::path(written)
+                                                       : base / written;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(out / "index.json", ec)) {
+        r.error(r.childPath("pyramid"), "not a terrain pyramid: " + written + " (looked for " +
+                                            (out / "index.json").lexically_normal().string() +
+                                            "; build one with `cunjing terrain build`)");
+        return false;
+    }
+    return true;
+}
+
 void checkCrs(JsonReader& r, const std::string& key, const std::string& crs) {
     auto parsed = geo::Crs::fromUserString(crs);
     if (!parsed)
@@ -84,6 +102,36 @@ void checkWorkingCrs(JsonReader& r, const std::string& crs) {
     }
 }
 
+/// `{"outline": [[x, y], ...], "height": h, "blend": m}`; points in local metres.
+PlatformDescription readPlatform(JsonReader& r) {
+    PlatformDescription p;
+    const json* outline = r.take("outline");
+    if (!outline) {
+        r.error(r.path(), "missing required key \"outline\"");
+    } else if (!outline->is_array() || outline->size() < 3) {
+        r.error(r.childPath("outline"),
+                "expected an array of 3 or more [x, y] points (local metres), got " +
+                    (outline->is_array() ? std::to_string(outline->size()) + " points"
+                                         : detail::describeJsonType(*outline)));
+    } else {
+        for (std::size_t i = 0; i < outline->size(); ++i) {
+            const json& pt = (*outline)[i];
+            if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number()) {
+                r.error(r.childPath("outline") + "[" + std::to_string(i) + "]",
+                        "expected a point [x, y] of two numbers");
+                continue;
+            }
+            p.outline.push_back({pt[0].get<double>(), pt[1].get<double>()});
+        }
+    }
+    double height = 0;
+    if (r.number("height", height, false, -11000, 9000))
+        p.height = height;
+    r.number("blend", p.blend, false, 0, 1000);
+    r.finish();
+    return p;
+}
+
 std::optional<TerrainDescription> readTerrain(JsonReader& parent,
                                               const std::filesystem::path& base) {
     const json* v = parent.take("terrain");
@@ -93,12 +141,21 @@ std::optional<TerrainDescription> readTerrain(JsonReader& parent,
     if (!r.isObject())
         return std::nullopt;
     TerrainDescription t;
-    existingPath(r, "dem", base, t.dem, true);
+    if (!r.has("pyramid")) {
+        existingPath(r, "dem", base, t.dem, true);
+    } else if (r.take("dem") && r.take("pyramid")) {
+        r.error(r.childPath("pyramid"), "give either \"dem\" or \"pyramid\", not both");
+    } else {
+        existingPyramid(r, base, t.pyramid, true);
+    }
     if (r.string("crs", t.demCrs))
         checkCrs(r, "crs", t.demCrs);
+    existingPath(r, "imagery", base, t.imagery, false);
+    r.objects("platforms", [&](JsonReader& p) { t.platforms.push_back(readPlatform(p)); });
     r.number("exaggeration", t.exaggeration, false, 0.01, 100);
     r.number("water_level", t.waterLevel, false, -11000, 9000);
     r.integer("max_grid", t.maxGridSize, false, 16, 8192);
+    r.number("max_pixel_error", t.maxPixelError, false, 0.1, 100);
     std::array<double, 4> extent{};
     if (r.numbers("extent", extent)) {
         if (extent[0] >= extent[2] || extent[1] >= extent[3]) {
@@ -123,6 +180,7 @@ VillageDescription readVillage(JsonReader& r) {
     r.integer("columns", v.columns, false, 1, 200);
     r.integer("houses_per_column", v.housesPerColumn, false, 1, 20);
     r.number("lane_width", v.laneWidth, false, 0.5, 10);
+    r.boolean("flatten", v.flatten);
     int seed = 1;
     if (r.integer("seed", seed, false, 0, INT32_MAX))
         v.seed = static_cast<std::uint32_t>(seed);

@@ -1,11 +1,13 @@
 #include <cunjing/scene/SceneGraph.h>
 
+#include <cunjing/scene/LodTerrain.h>
 #include <cunjing/scene/Shaders.h>
 
 #include <osg/CullFace>
 #include <osg/Depth>
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/Texture2D>
 
 #include <algorithm>
 #include <cmath>
@@ -56,6 +58,35 @@ osg::ref_ptr<osg::Node> skyNode() {
     geode->setCullingActive(false);
     geode->setName("sky");
     return geode;
+}
+
+/// Binds the scene's imagery (if any) for the terrain shader: texture unit 0, and the local
+/// rectangle it covers so the shader finds texture coordinates from the position alone (any
+/// terrain geometry works: one grid or LOD tiles). imageryOn is always set, so a program
+/// shared with another scene never keeps its value.
+void addTerrainImagery(osg::StateSet* ss, const SceneData& data) {
+    ss->addUniform(new osg::Uniform("imageryOn", data.imagery ? 1.0f : 0.0f));
+    if (!data.imagery)
+        return;
+    const terrain::Imagery& im = *data.imagery;
+    osg::ref_ptr<osg::Image> image = new osg::Image;
+    auto* pixels = new unsigned char[im.rgba.size()];
+    std::copy(im.rgba.begin(), im.rgba.end(), pixels);
+    image->setImage(im.width, im.height, 1, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, pixels,
+                    osg::Image::USE_NEW_DELETE);
+    osg::ref_ptr<osg::Texture2D> texture = new osg::Texture2D(image);
+    texture->setFilter(osg::Texture::MIN_FILTER, osg::Texture::LINEAR_MIPMAP_LINEAR);
+    texture->setFilter(osg::Texture::MAG_FILTER, osg::Texture::LINEAR);
+    texture->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
+    texture->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
+    texture->setResizeNonPowerOfTwoHint(false);
+    texture->setMaxAnisotropy(4.0f);
+    ss->setTextureAttribute(0, texture);
+    ss->addUniform(new osg::Uniform("imagery", 0));
+    const double w = im.extent[2] - im.extent[0], h = im.extent[3] - im.extent[1];
+    ss->addUniform(new osg::Uniform("imageryRect", osg::Vec4(float(im.extent[0] - data.originX),
+                                                             float(im.extent[1] - data.originY),
+                                                             float(1.0 / w), float(1.0 / h))));
 }
 
 }  // namespace
@@ -178,8 +209,13 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
     root->addChild(skyNode());
 
     if (data.terrain) {
-        osg::ref_ptr<osg::Node> ground = meshNode(terrain::heightfieldMesh(
-            *data.terrain, data.originX, data.originY, data.exaggeration()));
+        // Chunked LOD tiles (of the pyramid, or of the heightfield as flattened); one mesh only
+        // if the heightfield cannot be tiled.
+        osg::ref_ptr<osg::Node> ground = lodTerrainFor(data);
+        if (!ground) {
+            ground = meshNode(terrain::heightfieldMesh(*data.terrain, data.originX, data.originY,
+                                                       data.exaggeration()));
+        }
         ground->setName("terrain");
         osg::StateSet* ss = ground->getOrCreateStateSet();
         ss->setAttributeAndModes(shaderProgram("terrain"));
@@ -188,6 +224,7 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
         ss->addUniform(new osg::Uniform(
             "heightRange", osg::Vec2(float(data.terrain->minHeight() * data.exaggeration()),
                                      float(data.terrain->maxHeight() * data.exaggeration()))));
+        addTerrainImagery(ss, data);
         root->addChild(ground);
     }
     osg::ref_ptr<osg::Program> lit = shaderProgram("lit");

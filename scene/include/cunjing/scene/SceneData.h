@@ -6,6 +6,8 @@
 #include <cunjing/heritage/AncientTree.h>
 #include <cunjing/scene/SceneFile.h>
 #include <cunjing/terrain/Heightfield.h>
+#include <cunjing/terrain/Imagery.h>
+#include <cunjing/terrain/TerrainLod.h>
 
 #include <optional>
 #include <vector>
@@ -15,7 +17,12 @@ namespace cunjing::scene {
 struct SceneData {
     SceneDescription description;
     double originX = 0, originY = 0;  ///< working-CRS position of local (0, 0)
+    /// The ground, flattened under platforms and houses.
     std::optional<terrain::Heightfield> terrain;
+    /// terrain.imagery warped onto the terrain's extent (working CRS), when the scene has one.
+    std::optional<terrain::Imagery> imagery;
+    /// The tile pyramid when the scene names one (terrain then holds its coarse overview).
+    std::shared_ptr<const terrain::TileSource> terrainTiles;
     geo::Mesh buildings;  ///< every generated building, merged, partIds = building ids
     int buildingCount = 0;
     std::vector<heritage::AncientTree> trees;  ///< positions already local

@@ -25,14 +25,28 @@ struct LocalText {
     }
 };
 
+/// Ground levelled to a flat platform (a pond bed, a threshing floor, a plot), blended into the
+/// terrain around it: `{"outline": [[x, y], ...], "height": 3.2, "blend": 6}`.
+struct PlatformDescription {
+    std::vector<std::array<double, 2>> outline;  ///< local metres, 3+ points
+    std::optional<double> height;                ///< metres; default the mean ground under it
+    double blend = 6.0;                          ///< metres over which the slope is blended
+};
+
 struct TerrainDescription {
     std::filesystem::path dem;  ///< resolved against the scene file's folder
-    std::string demCrs;         ///< CRS of the DEM when the file carries none
+    /// A tile pyramid folder (`cunjing terrain build --out`), instead of dem: paged on demand.
+    std::filesystem::path pyramid;
+    std::string demCrs;  ///< CRS of the DEM when the file carries none
+    /// Imagery draped on the terrain (any CRS GDAL knows); empty for the procedural surface.
+    std::filesystem::path imagery;
+    std::vector<PlatformDescription> platforms;
     double exaggeration = 1.0;
     /// Ground below this height (metres) is drawn as still water: sea, ponds, paddies.
     double waterLevel = 0.0;
     int maxGridSize = 1024;
     std::optional<std::array<double, 4>> extent;  ///< xmin, ymin, xmax, ymax in the scene CRS
+    double maxPixelError = 2.0;  ///< LOD: largest screen-space error of the ground, pixels
 };
 
 /// A procedural village: `{"generate": {"layout": "comb", "style": "guangfu", ...}}`.
@@ -45,6 +59,8 @@ struct VillageDescription {
     int housesPerColumn = 5;
     double laneWidth = 1.6;
     std::uint32_t seed = 1;
+    /// Level a platform under every house before placing it (default on).
+    bool flatten = true;
 };
 
 struct TreeLayerDescription {
