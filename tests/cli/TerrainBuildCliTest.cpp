@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <osgDB/ReadFile>
 
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
 
@@ -26,7 +27,9 @@ std::string luxembourg() {
 }
 
 fs::path workDir() {
-    const fs::path dir = outputDir("cli") / "terrain_build";
+    // One folder per process: ctest runs each test in its own process, in parallel, and each
+    // builds the shared pyramid; they must not remove one another's.
+    const fs::path dir = outputDir("cli") / "terrain_build" / std::to_string(::getpid());
     fs::create_directories(dir);
     return dir;
 }
