@@ -14,6 +14,8 @@
 
 #include <cunjing/terrain/Pyramid.h>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -58,6 +60,9 @@ struct Case {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // As `cunjing terrain build` does: keep freed block memory in the process.
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
     const fs::path work =
         argc > 1 ? fs::path(argv[1]) : fs::temp_directory_path() / "cunjing-pyramid-bench";
     const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;

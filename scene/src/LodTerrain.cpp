@@ -6,6 +6,7 @@
 #include <osg/Geometry>
 #include <osg/Notify>
 #include <osg/Texture2D>
+#include <osg/observer_ptr>
 #include <osgDB/ReadFile>
 #include <osgUtil/CullVisitor>
 
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -42,18 +44,23 @@ struct Loaded {
     std::optional<Error> error;
 };
 
-/// The imagery of a pyramid tile, for the terrain shader (see addTerrainImagery).
-void addTileImagery(osg::StateSet* ss, const terrain::PyramidTileSource::ImageryRef& ref,
-                    const LodTerrainOptions& o) {
-    osg::ref_ptr<osg::Image> image = osgDB::readImageFile(ref.path.string());
+/// A texture of a pyramid imagery file (every tile a file holds shares it).
+osg::ref_ptr<osg::Texture2D> imageryTexture(const std::filesystem::path& path) {
+    osg::ref_ptr<osg::Image> image = osgDB::readImageFile(path.string());
     if (!image || !image->valid())
-        return;  // the procedural ground shows through
+        return nullptr;  // the procedural ground shows through
     osg::ref_ptr<osg::Texture2D> texture = new osg::Texture2D(image);
     texture->setFilter(osg::Texture::MIN_FILTER, osg::Texture::LINEAR_MIPMAP_LINEAR);
     texture->setFilter(osg::Texture::MAG_FILTER, osg::Texture::LINEAR);
     texture->setWrap(osg::Texture::WRAP_S, osg::Texture::CLAMP_TO_EDGE);
     texture->setWrap(osg::Texture::WRAP_T, osg::Texture::CLAMP_TO_EDGE);
     texture->setResizeNonPowerOfTwoHint(false);
+    return texture;
+}
+
+/// The imagery of a pyramid tile, for the terrain shader (see addTerrainImagery).
+void addTileImagery(osg::StateSet* ss, osg::Texture2D* texture,
+                    const terrain::PyramidTileSource::ImageryRef& ref, const LodTerrainOptions& o) {
     ss->setTextureAttribute(0, texture);
     ss->addUniform(new osg::Uniform("imageryOn", 1.0f));
     ss->addUniform(new osg::Uniform("imagery", 0));
@@ -179,10 +186,36 @@ struct LodTerrain::Impl {
         tile->triangles = mesh.triangleCount();
         tile->node = tileNode(mesh, key);
         if (pyramid) {
-            if (auto ref = pyramid->imageryFor(key))
-                addTileImagery(tile->node->getOrCreateStateSet(), *ref, options);
+            if (auto ref = pyramid->imageryFor(key)) {
+                if (osg::ref_ptr<osg::Texture2D> texture = textureFor(pyramid->fileOf(key), *ref))
+                    addTileImagery(tile->node->getOrCreateStateSet(), texture, *ref, options);
+            }
         }
         return out.tile = std::move(tile), out;
+    }
+
+    /// One texture per imagery file, shared by the tiles it covers while any of them lives.
+    mutable std::mutex textureMutex;
+    mutable std::map<TileKey, osg::observer_ptr<osg::Texture2D>> textures;
+
+    osg::ref_ptr<osg::Texture2D> textureFor(
+        const TileKey& file, const terrain::PyramidTileSource::ImageryRef& ref) const {
+        {
+            std::lock_guard<std::mutex> lock(textureMutex);
+            osg::ref_ptr<osg::Texture2D> alive;
+            auto it = textures.find(file);
+            if (it != textures.end() && it->second.lock(alive))
+                return alive;
+        }
+        osg::ref_ptr<osg::Texture2D> texture = imageryTexture(ref.path);
+        std::lock_guard<std::mutex> lock(textureMutex);
+        for (auto it = textures.begin(); it != textures.end();) {
+            osg::ref_ptr<osg::Texture2D> alive;
+            it = it->second.lock(alive) ? std::next(it) : textures.erase(it);
+        }
+        if (texture)
+            textures[file] = texture;
+        return texture;
     }
 
     /// The ancestors' data a tile's skirts are measured against (they are in the cache: a

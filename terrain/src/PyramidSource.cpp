@@ -244,16 +244,22 @@ void fillVoids(SampleWindow& w) {
                 rowNear[r * cols + c - kFillRadius] = std::uint16_t(count);
         }
     }
-    for (std::size_t c = 0; c < cols; ++c) {
-        int count = 0;
-        for (std::size_t r = 0; r < rows + kFillRadius; ++r) {
-            if (r < rows && rowNear[r * cols + c] > 0)
-                ++count;
-            if (r >= 2 * std::size_t(kFillRadius) + 1 &&
-                rowNear[(r - 2 * kFillRadius - 1) * cols + c] > 0)
-                --count;
-            if (r >= std::size_t(kFillRadius))
-                near[(r - kFillRadius) * cols + c] = std::uint16_t(count);
+    // The same down the columns, a row at a time (row-major: cache friendly).
+    std::vector<int> count(cols, 0);
+    for (std::size_t r = 0; r < rows + kFillRadius; ++r) {
+        if (r < rows) {
+            for (std::size_t c = 0; c < cols; ++c)
+                count[c] += rowNear[r * cols + c] > 0;
+        }
+        if (r >= 2 * std::size_t(kFillRadius) + 1) {
+            const std::size_t gone = r - 2 * kFillRadius - 1;
+            for (std::size_t c = 0; c < cols; ++c)
+                count[c] -= rowNear[gone * cols + c] > 0;
+        }
+        if (r >= std::size_t(kFillRadius)) {
+            const std::size_t at = r - kFillRadius;
+            for (std::size_t c = 0; c < cols; ++c)
+                near[at * cols + c] = std::uint16_t(count[c]);
         }
     }
     static const int dirs[8][2] = {{1, 0}, {-1, 0}, {0, 1},  {0, -1},
@@ -366,6 +372,13 @@ Result<SampleWindow> DemWindowReader::read(std::int64_t c0, std::int64_t r0, std
                     } else {
                         p[0] = pixel(i0, j0), p[1] = pixel(i0 + 1, j0);
                         p[2] = pixel(i0, j0 + 1), p[3] = pixel(i0 + 1, j0 + 1);
+                    }
+                    if (p[0] == p[0] && p[1] == p[1] && p[2] == p[2] && p[3] == p[3]) {
+                        // All four have data (nearly always): plain bilinear.
+                        const double south = p[0] + tu * (p[1] - p[0]);
+                        const double north = p[2] + tu * (p[3] - p[2]);
+                        out[c] = float(south + tv * (north - south));
+                        continue;
                     }
                     const double wt[4] = {(1 - tu) * (1 - tv), tu * (1 - tv), (1 - tu) * tv,
                                           tu * tv};
