@@ -2,8 +2,11 @@
 // them up and turns every failure into an exit code (0 ok, 1 check found problems,
 // 2 bad usage or input, 3 internal error).
 
+#include "BuildingCommand.h"
 #include "RenderCommand.h"
+#include "StyleCommand.h"
 #include "TerrainCommand.h"
+#include "VillageCommand.h"
 
 #include <cunjing/scene/Offscreen.h>
 
@@ -21,6 +24,12 @@ int main(int argc, char** argv) {
     cunjing::tools::addRenderCommand(app, render);
     std::function<int()> terrain;  // set by the chosen `terrain` subcommand while parsing
     cunjing::tools::addTerrainCommand(app, terrain);
+    std::function<int()> style;  // set by `style list`
+    cunjing::tools::addStyleCommand(app, style);
+    std::function<int()> building;  // set by `building generate`
+    cunjing::tools::addBuildingCommand(app, building);
+    std::function<int()> village;  // set by `village generate`
+    cunjing::tools::addVillageCommand(app, village);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -39,6 +48,12 @@ int main(int argc, char** argv) {
             return cunjing::tools::runRender(render);
         if (app.got_subcommand("terrain") && terrain)
             return terrain();
+        if (app.got_subcommand("style") && style)
+            return style();
+        if (app.got_subcommand("building") && building)
+            return building();
+        if (app.got_subcommand("village") && village)
+            return village();
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\n";
         return 3;

@@ -2,8 +2,10 @@
 """Makes the SYNTHETIC data of the bundled demo scene (assets/demo/).
 
 Nothing here is a real place. The ground is shaped like a Pearl River Delta comb village
-site (梳式布局): paddy plain in the south, a half-round pond in front of the village, the
-village platform rising gently to the north, and wooded hills behind (风水林). It is placed
+site (梳式布局): paddy plain in the south, the village platform rising gently to the north,
+and wooded hills behind (风水林), with room at the western hill foot for a Hakka 围龙屋 and on
+the eastern plain for a Chaoshan 驷马拖车 compound (the scene generates the buildings and
+digs their ponds). It is placed
 near 三水 (Foshan) in CGCS2000 / 3-degree Gauss-Kruger CM 114E (EPSG:4547) so coordinates
 look like real project data.
 
@@ -22,7 +24,6 @@ CELL = 5.0
 N = 241                       # 1.2 km square
 CENTRE = (X0 + CELL * (N - 1) / 2, Y0 + CELL * (N - 1) / 2)
 PLAIN = 6.0                   # paddy plain, metres above the 1985 datum
-POND = (0.0, -118.0, 42.0)    # local centre x, y and radius of the half-round pond
 
 WKT_4547 = ('PROJCS["CGCS2000_3_Degree_GK_CM_114E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",'
             'DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],'
@@ -58,11 +59,7 @@ def height(x, y):
     back = smooth((y - 80) / 320) * (70 + 25 * bumps(x, y, 3))
     sides = smooth((abs(x) - 260) / 250) * (35 + 12 * bumps(x, y, 5)) * smooth((y + 250) / 300)
     h += max(back, 0) + max(sides, 0)
-    # Half-round pond in front of the village: flat side towards the village.
-    px, py, pr = POND
-    d = math.hypot(x - px, y - py)
-    if y < py + 4 and d < pr + 8:
-        h -= 3.0 * smooth((pr + 8 - d) / 8)
+    # The ponds are not in the DEM: the scene digs them where the layouts put them.
     return h
 
 
@@ -80,8 +77,8 @@ def write_dem():
 
 TREES = [
     # local x, y, species, height m, crown m, age years, name
-    (-38, -82, "榕树", 16, 24, 320, "村口古榕"),
-    (44, -80, "榕树", 13, 18, 180, ""),
+    (-64, -96, "榕树", 16, 24, 320, "村口古榕"),
+    (-120, -60, "榕树", 13, 18, 180, ""),
     (-70, 30, "荔枝", 11, 10, 150, ""),
     (62, 50, "龙眼", 10, 9, 120, ""),
     (0, 112, "樟树", 18, 16, 260, "后山樟树"),
@@ -97,7 +94,7 @@ def write_trees():
         features.append((x, y, species, h, crown, age, name, f"DEMO-{i + 1:03d}"))
     # A feng-shui grove (风水林) behind the village: younger trees, not in the register proper.
     for k in range(60):
-        x = rnd.uniform(-160, 160)
+        x = rnd.uniform(-110, 110)
         y = rnd.uniform(95, 190)
         species = rnd.choice(["樟树", "荔枝", "龙眼", "榕树"])
         features.append((x, y, species, rnd.uniform(7, 13), rnd.uniform(5, 9), rnd.randint(20, 90), "",

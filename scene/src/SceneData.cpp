@@ -1,7 +1,7 @@
 #include <cunjing/scene/SceneData.h>
 
-#include <cunjing/architecture/CombLayout.h>
-#include <cunjing/architecture/LingnanHouse.h>
+#include "SceneBuildings.h"
+
 #include <cunjing/terrain/Dem.h>
 #include <cunjing/terrain/Flatten.h>
 #include <cunjing/terrain/Pyramid.h>
@@ -13,8 +13,6 @@
 namespace cunjing::scene {
 
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 struct LoadedTerrain {
     terrain::Heightfield field;
@@ -74,109 +72,16 @@ Result<std::vector<heritage::AncientTree>> loadTreeLayer(const TreeLayerDescript
     return heritage::loadTrees(layer.path.string(), crs.value(), layer.crs);
 }
 
-/// Rotates a mesh clockwise (seen from above) by headingDeg and moves it to (x, y, z).
-void placeMesh(geo::Mesh& mesh, double headingDeg, double x, double y, double z) {
-    const double a = headingDeg * kPi / 180.0;
-    const auto c = static_cast<float>(std::cos(a)), s = static_cast<float>(std::sin(a));
-    for (auto& p : mesh.positions) {
-        p = {p.x * c + p.y * s + float(x), -p.x * s + p.y * c + float(y), p.z + float(z)};
-    }
-    for (auto& n : mesh.normals)
-        n = {n.x * c + n.y * s, -n.x * s + n.y * c, n.z};
-}
-
-using Houses = std::vector<architecture::PlacedHouse>;
-
-Result<Houses> layoutVillage(const VillageDescription& v) {
-    architecture::CombLayoutParams params;
-    params.columns = v.columns;
-    params.housesPerColumn = v.housesPerColumn;
-    params.laneWidth = v.laneWidth;
-    params.seed = v.seed;
-    return architecture::layoutComb(params);
-}
-
-/// The corners of a house's plot in the local frame (front left, front right, back right,
-/// back left).
-std::vector<std::array<double, 2>> plotCorners(const VillageDescription& v,
-                                               const architecture::PlacedHouse& house) {
-    const double a = v.headingDeg * kPi / 180.0;
-    const double t = house.headingDeg * kPi / 180.0;  // counter-clockwise in the layout frame
-    const auto fp = architecture::footprintOf(house.params);
-    std::vector<std::array<double, 2>> corners;
-    for (auto [fx, fy] : {std::pair{-0.5, 0.0}, {0.5, 0.0}, {0.5, 1.0}, {-0.5, 1.0}}) {
-        const double lx = fx * fp.width, ly = fy * fp.depth;
-        const double x = house.x + lx * std::cos(t) - ly * std::sin(t);
-        const double y = house.y + lx * std::sin(t) + ly * std::cos(t);
-        // Layout frame -> scene: turned clockwise by the village heading, moved to `at`.
-        corners.push_back({v.at[0] + x * std::cos(a) + y * std::sin(a),
-                           v.at[1] - x * std::sin(a) + y * std::cos(a)});
-    }
-    return corners;
-}
-
-/// Places a village's houses: on the platform levelled for each (platforms[i], unexaggerated
-/// metres) or, where none was (NaN), at the mean ground height of the plot's corners; the
-/// generator's foundation reaches below ground so no house floats on a slope.
-int placeVillage(const VillageDescription& v, const Houses& houses,
-                 const std::vector<double>& platforms, const SceneData& data, geo::Mesh& out,
-                 std::uint32_t firstId) {
-    for (std::size_t i = 0; i < houses.size(); ++i) {
-        architecture::PlacedHouse house = houses[i];
-        house.id += firstId;
-        double z = 0;
-        if (i < platforms.size() && std::isfinite(platforms[i])) {
-            z = platforms[i] * data.exaggeration();
-        } else {
-            for (const auto& p : plotCorners(v, house))
-                z += data.groundHeight(p[0], p[1]) / 4.0;
-        }
-        geo::Mesh mesh = architecture::generatePlacedHouse(house);
-        placeMesh(mesh, v.headingDeg, v.at[0], v.at[1], z);
-        out.append(mesh);
-    }
-    return static_cast<int>(houses.size());
-}
-
-/// Levels the ground: the scene's own platforms (pond beds ...) first, then one platform under
-/// every house of the villages that ask for it. Returns each house's platform height (NaN where
-/// none was made). Footprints are known before any house is placed, so houses stand on them.
-std::vector<std::vector<double>> flattenGround(SceneData& data,
-                                               const std::vector<Houses>& layouts) {
-    const auto& villages = data.description.villages;
-    std::vector<std::vector<double>> out;
-    for (const auto& houses : layouts)
-        out.emplace_back(houses.size(), std::nan(""));
+/// The scene's own platforms (pond beds, plots drawn by hand), levelled before the buildings.
+void levelPlatforms(SceneData& data) {
     if (!data.terrain)
-        return out;
-    terrain::Heightfield& field = *data.terrain;
-    auto toWorking = [&](std::vector<std::array<double, 2>> outline) {
-        for (auto& p : outline)
-            p = {p[0] + data.originX, p[1] + data.originY};
-        return outline;
-    };
-    for (const auto& p : data.description.terrain->platforms)
-        terrain::flattenUnder(field, {{toWorking(p.outline), p.height, 0.0}}, p.blend);
-    // The platform reaches a grid cell beyond the plot, so every triangle under the house is
-    // level however coarse the DEM; the slope around is blended over two cells (6 m at least).
-    const double cell = std::hypot(field.dx, field.dy);
-    std::vector<terrain::Footprint> footprints;
-    for (std::size_t v = 0; v < villages.size(); ++v) {
-        if (!villages[v].flatten)
-            continue;
-        for (const auto& house : layouts[v]) {
-            footprints.push_back({toWorking(plotCorners(villages[v], house)), std::nullopt, cell});
-        }
+        return;
+    for (const auto& p : data.description.terrain->platforms) {
+        std::vector<std::array<double, 2>> outline = p.outline;
+        for (auto& q : outline)
+            q = {q[0] + data.originX, q[1] + data.originY};
+        terrain::flattenUnder(*data.terrain, {{outline, p.height, 0.0}}, p.blend);
     }
-    const auto heights = terrain::flattenUnder(field, footprints, std::max(6.0, 2.0 * cell));
-    std::size_t next = 0;
-    for (std::size_t v = 0; v < villages.size(); ++v) {
-        if (villages[v].flatten) {
-            for (double& h : out[v])
-                h = heights[next++];
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -288,19 +193,9 @@ Result<SceneData> loadScene(const SceneDescription& description) {
     }
     data.trees = std::move(trees);
 
-    std::vector<Houses> layouts;
-    for (const auto& village : description.villages) {
-        auto layout = layoutVillage(village);
-        if (!layout)
-            return Result<SceneData>::failure(layout.errors());
-        layouts.push_back(std::move(layout.value()));
-    }
-    const auto platforms = flattenGround(data, layouts);
-    for (std::size_t i = 0; i < layouts.size(); ++i) {
-        data.buildingCount +=
-            placeVillage(description.villages[i], layouts[i], platforms[i], data, data.buildings,
-                         static_cast<std::uint32_t>(data.buildingCount));
-    }
+    levelPlatforms(data);
+    if (auto placed = detail::placeBuildings(data); !placed)
+        return Result<SceneData>::failure(placed.errors());
     return data;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cunjing/geo/Crs.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -63,6 +64,22 @@ bool existingPath(JsonReader& r, const std::string& key, const std::filesystem::
         return false;
     }
     return true;
+}
+
+/// "styles": a folder of style files (*.json) that replaces the bundled library.
+void readStyleFolder(JsonReader& r, const std::filesystem::path& base, std::filesystem::path& out) {
+    std::string written;
+    if (!r.string("styles", written))
+        return;
+    out = std::filesystem::path(written).is_absolute() ? std::filesystem::path(written)
+                                                       : base / written;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(out, ec)) {
+        r.error(r.childPath("styles"), "not a folder of style files: " + written + " (looked for " +
+                                           out.lexically_normal().string() +
+                                           "); copy assets/styles and edit the copy");
+        out.clear();
+    }
 }
 
 /// A pyramid folder written by `cunjing terrain build`: a folder holding index.json.
@@ -167,36 +184,86 @@ std::optional<TerrainDescription> readTerrain(JsonReader& parent,
     return t;
 }
 
-VillageDescription readVillage(JsonReader& r) {
-    VillageDescription v;
-    if (r.string("layout", v.layout) && v.layout != "comb") {
-        r.error(r.childPath("layout"), "unknown layout \"" + v.layout + "\" (known: comb)");
+/// The layouts a "generate" entry without a typology may name (architecture/VillageLayouts.h).
+const char* const kLayouts[] = {"comb", "weilongwu", "sima-tuoche"};
+
+/// "set": {"hallBay": 4.5, "gable": "wok-ear"}: numbers, strings and booleans as key=value.
+void readOverrides(JsonReader& r, BuildingDescription& b) {
+    const json* set = r.take("set");
+    if (!set || set->is_null())
+        return;
+    if (!set->is_object()) {
+        r.error(r.childPath("set"), "expected an object of key: value overrides, got " +
+                                        detail::describeJsonType(*set));
+        return;
     }
-    if (r.string("style", v.style) && v.style != "guangfu") {
-        r.error(r.childPath("style"), "unknown style \"" + v.style + "\" (known: guangfu)");
+    for (const auto& [key, value] : set->items()) {
+        if (value.is_string())
+            b.set.emplace_back(key, value.get<std::string>());
+        else if (value.is_number() || value.is_boolean())
+            b.set.emplace_back(key, value.dump());
+        else
+            r.error(r.childPath("set") + "." + key,
+                    "expected a number or a string, got " + detail::describeJsonType(value));
     }
-    r.numbers("at", v.at);
-    r.number("heading", v.headingDeg, false, -360, 360);
-    r.integer("columns", v.columns, false, 1, 200);
-    r.integer("houses_per_column", v.housesPerColumn, false, 1, 20);
-    r.number("lane_width", v.laneWidth, false, 0.5, 10);
-    r.boolean("flatten", v.flatten);
-    int seed = 1;
-    if (r.integer("seed", seed, false, 0, INT32_MAX))
-        v.seed = static_cast<std::uint32_t>(seed);
-    r.finish();
-    return v;
 }
 
-void readBuildings(JsonReader& parent, SceneDescription& scene) {
+BuildingDescription readGenerate(JsonReader& r, const std::string& jsonPath) {
+    BuildingDescription b;
+    b.jsonPath = jsonPath;
+    r.string("style", b.style);
+    if (r.string("typology", b.typology)) {
+        b.kind = BuildingDescription::Kind::Single;
+        if (b.style.empty())
+            r.error(r.childPath("style"),
+                    "a building with a typology needs its style "
+                    "(guangfu, hakka or chaoshan; `cunjing style list`)");
+        if (r.has("layout"))
+            r.error(r.childPath("layout"), "give either \"layout\" or \"typology\", not both");
+        readOverrides(r, b);
+    } else {
+        r.string("layout", b.layout);
+        if (std::find(std::begin(kLayouts), std::end(kLayouts), b.layout) == std::end(kLayouts))
+            r.error(r.childPath("layout"),
+                    "unknown layout \"" + b.layout + "\" (known: comb, weilongwu, sima-tuoche)");
+        r.integer("columns", b.columns, false, 1, 200);
+        r.integer("houses_per_column", b.housesPerColumn, false, 1, 20);
+        r.number("lane_width", b.laneWidth, false, 0.5, 10);
+    }
+    r.numbers("at", b.at);
+    double facing = 0;
+    if (r.number("facing", facing, false, 0, 360))
+        b.facingDeg = facing;
+    r.boolean("flatten", b.flatten);
+    int seed = 1;
+    if (r.integer("seed", seed, false, 0, INT32_MAX))
+        b.seed = static_cast<std::uint32_t>(seed);
+    r.finish();
+    return b;
+}
+
+void readBuildings(JsonReader& parent, SceneDescription& scene, const std::filesystem::path& base) {
     parent.objects("buildings", [&](JsonReader& entry) {
+        const std::string jsonPath = entry.path();
         const json* gen = entry.take("generate");
-        if (!gen) {
-            entry.error(entry.path(), "missing required key \"generate\"");
-        } else {
+        if (gen && entry.has("source")) {
+            entry.error(jsonPath, "give either \"generate\" or \"source\", not both");
+        } else if (gen) {
             JsonReader g(*gen, entry.childPath("generate"), entry.file(), entry.errors());
             if (g.isObject())
-                scene.villages.push_back(readVillage(g));
+                scene.buildings.push_back(readGenerate(g, g.path()));
+        } else if (entry.has("source")) {
+            BuildingDescription b;
+            b.kind = BuildingDescription::Kind::Source;
+            b.jsonPath = jsonPath;
+            if (existingPath(entry, "source", base, b.source, true)) {
+                entry.boolean("flatten", b.flatten);
+                scene.buildings.push_back(b);
+            }
+        } else {
+            entry.error(jsonPath,
+                        "expected \"generate\" (a layout or a typology) or \"source\" "
+                        "(a footprint file)");
         }
         entry.finish();
     });
@@ -299,7 +366,8 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         if (r.numbers("origin", origin))
             scene.origin = origin;
         scene.terrain = readTerrain(r, base);
-        readBuildings(r, scene);
+        readStyleFolder(r, base, scene.styles);
+        readBuildings(r, scene, base);
         readRegisters(r, scene, base);
         readViewpoints(r, scene);
         r.finish();

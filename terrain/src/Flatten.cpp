@@ -58,9 +58,17 @@ std::pair<int, int> indexRange(double lo, double hi, double origin, double step,
     return {first, last};
 }
 
-/// The mean of the original ground under a footprint: the samples inside it, or where the
-/// grid is coarser than the footprint, the ground at its corners and centre.
-double meanGround(const Heightfield& f, const Outline& poly) {
+/// What the footprints ask of one sample.
+struct Pull {
+    double nearestRaw = std::numeric_limits<double>::infinity();  ///< on a platform: raw distance
+    double platform = 0;                                          ///< the height of that platform
+    double sumK = 0, sumKP = 0;  ///< inverse-distance weights of nearby platforms
+    double blend = 0;            ///< how far the sample moves to them (0..1)
+};
+
+}  // namespace
+
+double meanGroundUnder(const Heightfield& f, const Outline& poly) {
     const Box b = boxOf(poly, 0);
     const auto [c0, c1] = indexRange(b.xmin, b.xmax, f.x0, f.dx, f.cols);
     const auto [r0, r1] = indexRange(b.ymin, b.ymax, f.y0, f.dy, f.rows);
@@ -82,16 +90,6 @@ double meanGround(const Heightfield& f, const Outline& poly) {
     }
     return (sum + f.sampleClamped(cx, cy)) / double(poly.size() + 1);
 }
-
-/// What the footprints ask of one sample.
-struct Pull {
-    double nearestRaw = std::numeric_limits<double>::infinity();  ///< on a platform: raw distance
-    double platform = 0;                                          ///< the height of that platform
-    double sumK = 0, sumKP = 0;  ///< inverse-distance weights of nearby platforms
-    double blend = 0;            ///< how far the sample moves to them (0..1)
-};
-
-}  // namespace
 
 double distanceToPolygon(const Outline& outline, double x, double y) {
     if (outline.size() < 3)
@@ -115,7 +113,7 @@ std::vector<double> flattenUnder(Heightfield& field, const std::vector<Footprint
         const auto& fp = footprints[i];
         if (fp.outline.size() < 3)
             continue;
-        platforms[i] = fp.height ? *fp.height : meanGround(field, fp.outline);
+        platforms[i] = fp.height ? *fp.height : meanGroundUnder(field, fp.outline);
         const Box b = boxOf(fp.outline, std::max(0.0, fp.margin) + blendDistance);
         all = {std::min(all.xmin, b.xmin), std::min(all.ymin, b.ymin), std::max(all.xmax, b.xmax),
                std::max(all.ymax, b.ymax)};

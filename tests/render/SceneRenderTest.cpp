@@ -68,6 +68,20 @@ TEST(SceneRender, DemoGablesMatchesGolden) {
     EXPECT_TRUE(cmp.passed) << cmp.message;
 }
 
+// The three demo compounds: the comb village (DemoGables above), the Hakka 围龙屋 at the
+// western hill foot and the Chaoshan 驷马拖车 on the eastern plain.
+TEST(SceneRender, DemoWeilongwuMatchesGolden) {
+    auto image = renderView("weilongwu");
+    const auto cmp = test::compareWithGolden(*image, "demo_weilongwu", kSceneThresholds);
+    EXPECT_TRUE(cmp.passed) << cmp.message;
+}
+
+TEST(SceneRender, DemoSimaTuocheMatchesGolden) {
+    auto image = renderView("sima-tuoche");
+    const auto cmp = test::compareWithGolden(*image, "demo_sima_tuoche", kSceneThresholds);
+    EXPECT_TRUE(cmp.passed) << cmp.message;
+}
+
 TEST(SceneRender, SkyIsAboveAndGreenGroundBelowFromTheHills) {
     auto image = renderView("from-hills");
     // Mean colour of a row; osg::Image row 0 is the bottom of the picture. A dark, empty or

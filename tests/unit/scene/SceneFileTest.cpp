@@ -28,7 +28,7 @@ TEST(SceneFile, DemoSceneLoads) {
     ASSERT_TRUE(scene->terrain.has_value());
     EXPECT_TRUE(std::filesystem::exists(scene->terrain->dem));
     EXPECT_GE(scene->viewpoints.size(), 3u);
-    EXPECT_EQ(scene->name.in(Language::English), "Comb village demo (synthetic data)");
+    EXPECT_EQ(scene->name.in(Language::English), "Lingnan villages demo (synthetic data)");
 }
 
 TEST(SceneFile, SyntaxErrorNamesLineAndColumn) {

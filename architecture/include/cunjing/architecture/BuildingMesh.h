@@ -66,6 +66,7 @@ enum class GroundKind : std::uint8_t {
     Forecourt,  ///< 禾坪 / 埕: paved threshing yard in front
     Pond,       ///< 半月池 / 风水塘: water surface, below ground
     Huatai,     ///< 化胎: the sloping half-moon ground between the halls and the 围龙
+    Lane,       ///< 巷: a paved lane between buildings (village plans; no generator makes one)
 };
 
 /// A piece of ground the scene must shape, as an outline plus the surface to draw.

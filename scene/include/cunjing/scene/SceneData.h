@@ -10,9 +10,18 @@
 #include <cunjing/terrain/TerrainLod.h>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace cunjing::scene {
+
+/// A generated building as placed in the scene (for picking, tests and the UI).
+struct PlacedBuilding {
+    std::uint32_t id = 0;  ///< the partId of its vertices in SceneData::buildings
+    std::string style, typology, name;
+    double x = 0, y = 0, z = 0;  ///< local position of the building's origin; z its floor
+    double headingDeg = 0;       ///< local frame turned counter-clockwise (0: facing south)
+};
 
 struct SceneData {
     SceneDescription description;
@@ -25,6 +34,7 @@ struct SceneData {
     std::shared_ptr<const terrain::TileSource> terrainTiles;
     geo::Mesh buildings;  ///< every generated building, merged, partIds = building ids
     int buildingCount = 0;
+    std::vector<PlacedBuilding> placed;        ///< one per generated building, by id
     std::vector<heritage::AncientTree> trees;  ///< positions already local
 
     /// Ground height (exaggerated) at a local position; 0 without terrain.

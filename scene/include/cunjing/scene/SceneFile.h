@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cunjing::scene {
@@ -49,17 +50,32 @@ struct TerrainDescription {
     double maxPixelError = 2.0;  ///< LOD: largest screen-space error of the ground, pixels
 };
 
-/// A procedural village: `{"generate": {"layout": "comb", "style": "guangfu", ...}}`.
-struct VillageDescription {
+/// An entry of "buildings", one of three kinds:
+/// - a village layout: `{"generate": {"layout": "comb", "at": [x, y], "seed": 7, ...}}`
+///   (comb, weilongwu, sima-tuoche; see architecture/VillageLayouts.h);
+/// - one building: `{"generate": {"style": "hakka", "typology": "weilongwu", "at": [x, y],
+///   "facing": 180, "seed": 3, "set": {"halls": 3}}}`;
+/// - a footprint file: `{"source": "village.gpkg"}` (GeoPackage, GeoJSON or Shapefile with
+///   style/typology/... attributes, architecture/VillagePlan.h; a file without a CRS is taken
+///   to be in the scene's).
+/// Styles and typologies are checked when the scene loads, against the style library.
+struct BuildingDescription {
+    enum class Kind { Layout, Single, Source };
+    Kind kind = Kind::Layout;
+    std::string jsonPath;  ///< "$.buildings[1]", for problems found when the scene loads
     std::string layout = "comb";
-    std::string style = "guangfu";
-    std::array<double, 2> at{0, 0};  ///< front-centre of the village, local metres
-    double headingDeg = 0;           ///< 0: houses face south (-y)
-    int columns = 3;
-    int housesPerColumn = 5;
-    double laneWidth = 1.6;
+    std::string style;                ///< Single; Layout: empty for the layout's own style
+    std::string typology;             ///< Single
+    std::array<double, 2> at{0, 0};   ///< local metres: front centre (Layout), origin (Single)
+    std::optional<double> facingDeg;  ///< compass bearing the fronts look to; 180 = south
     std::uint32_t seed = 1;
-    /// Level a platform under every house before placing it (default on).
+    int columns = 4;
+    int housesPerColumn = 6;
+    double laneWidth = 1.6;
+    /// Single: "set" overrides (dimension, option or material.role) in file order.
+    std::vector<std::pair<std::string, std::string>> set;
+    std::filesystem::path source;  ///< Source: resolved against the scene file's folder
+    /// Level a platform under every building (and its forecourt and pond) before placing it.
     bool flatten = true;
 };
 
@@ -86,7 +102,9 @@ struct SceneDescription {
     /// Working-CRS position of local (0, 0); defaults to the terrain centre.
     std::optional<std::array<double, 2>> origin;
     std::optional<TerrainDescription> terrain;
-    std::vector<VillageDescription> villages;
+    /// A folder of style files replacing the bundled library (assets/styles); empty: bundled.
+    std::filesystem::path styles;
+    std::vector<BuildingDescription> buildings;
     std::vector<TreeLayerDescription> treeLayers;
     std::vector<Viewpoint> viewpoints;
 

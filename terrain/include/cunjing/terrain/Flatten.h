@@ -31,6 +31,10 @@ struct Footprint {
 std::vector<double> flattenUnder(Heightfield& field, const std::vector<Footprint>& footprints,
                                  double blendDistance);
 
+/// The mean ground under an outline: the samples inside it or, where the grid is coarser than
+/// the outline, the ground at its corners and centre.
+double meanGroundUnder(const Heightfield& field, const std::vector<std::array<double, 2>>& outline);
+
 /// Distance from a point to a polygon's outline; 0 inside.
 double distanceToPolygon(const std::vector<std::array<double, 2>>& outline, double x, double y);
 
