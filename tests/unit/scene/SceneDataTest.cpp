@@ -3,6 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
 using namespace cunjing;
 using namespace cunjing::scene;
 
@@ -55,4 +61,99 @@ TEST(TreeMesh, BanyanCrownIsWiderThanTall) {
     const auto b = geo::boundsOf(mesh);
     EXPECT_NEAR(b.max.z, 25, 2.5);
     EXPECT_GT(b.max.x - b.min.x, 20);
+}
+
+namespace {
+Result<SceneData> loadText(const std::string& text) {
+    auto desc = parseSceneText(text, "assets/demo/test.json");
+    if (!desc)
+        return Result<SceneData>::failure(desc.errors());
+    return loadScene(desc.value());
+}
+}  // namespace
+
+TEST(SceneBuildings, DemoHasTheThreeCompounds) {
+    auto data = loadScene(loadSceneFile("assets/demo/demo.json").value());
+    ASSERT_TRUE(data.ok()) << data.firstError();
+    std::map<std::string, int> byTypology;
+    for (const auto& p : data->placed)
+        ++byTypology[p.style + "/" + p.typology];
+    EXPECT_GE(byTypology["guangfu/sanjian-lianglang"], 24);
+    EXPECT_EQ(byTypology["guangfu/citang"], 1);
+    EXPECT_EQ(byTypology["hakka/weilongwu"], 1);
+    EXPECT_EQ(byTypology["chaoshan/sima-tuoche"], 1);
+    EXPECT_EQ(int(data->placed.size()), data->buildingCount);
+}
+
+TEST(SceneBuildings, OneTypologyStandsWhereAndHowItIsAsked) {
+    auto data = loadText(R"({"version": 1, "crs": "EPSG:4547",
+        "terrain": {"dem": "terrain_synthetic.asc"},
+        "buildings": [{"generate": {"style": "guangfu", "typology": "sanjian-lianglang",
+                                    "at": [100, -150], "facing": 90, "seed": 4,
+                                    "set": {"hallBay": 4.6}}}]})");
+    ASSERT_TRUE(data.ok()) << data.firstError();
+    ASSERT_EQ(data->placed.size(), 1u);
+    const PlacedBuilding& p = data->placed[0];
+    EXPECT_EQ(p.x, 100);
+    EXPECT_EQ(p.y, -150);
+    EXPECT_NEAR(p.headingDeg, 90, 1e-9);  // facing east
+    // The floor is the levelled ground under it.
+    EXPECT_NEAR(data->groundHeight(100, -150), p.z, 0.05);
+    // Same seed and overrides: the same mesh.
+    auto again = loadText(R"({"version": 1, "crs": "EPSG:4547",
+        "terrain": {"dem": "terrain_synthetic.asc"},
+        "buildings": [{"generate": {"style": "guangfu", "typology": "sanjian-lianglang",
+                                    "at": [100, -150], "facing": 90, "seed": 4,
+                                    "set": {"hallBay": 4.6}}}]})");
+    ASSERT_TRUE(again.ok());
+    ASSERT_EQ(again->buildings.positions.size(), data->buildings.positions.size());
+    for (std::size_t i = 0; i < data->buildings.positions.size(); i += 31)
+        EXPECT_EQ(again->buildings.positions[i].x, data->buildings.positions[i].x);
+}
+
+TEST(SceneBuildings, UnknownStyleAndTypologyAndBadOverrideAreReportedWithTheirPath) {
+    auto style = loadText(R"({"version": 1, "crs": "EPSG:4547",
+        "buildings": [{"generate": {"style": "minnan", "typology": "tulou-round"}}]})");
+    ASSERT_FALSE(style.ok());
+    EXPECT_EQ(style.errors()[0].where, "$.buildings[0].generate.style");
+    EXPECT_NE(style.errors()[0].message.find("chaoshan, guangfu, hakka"), std::string::npos)
+        << style.firstError();
+
+    auto typology = loadText(R"({"version": 1, "crs": "EPSG:4547",
+        "buildings": [{"generate": {"style": "hakka", "typology": "tulou"}}]})");
+    ASSERT_FALSE(typology.ok());
+    EXPECT_EQ(typology.errors()[0].where, "$.buildings[0].generate");
+    EXPECT_NE(typology.firstError().find("tulou-round"), std::string::npos)
+        << typology.firstError();
+
+    auto range = loadText(R"({"version": 1, "crs": "EPSG:4547",
+        "buildings": [{"generate": {"style": "guangfu", "typology": "sanjian-lianglang",
+                                    "set": {"hallBay": 9}}}]})");
+    ASSERT_FALSE(range.ok());
+    EXPECT_NE(range.firstError().find("hallBay"), std::string::npos) << range.firstError();
+    EXPECT_NE(range.firstError().find("3.6..4.8"), std::string::npos) << range.firstError();
+}
+
+TEST(SceneBuildings, AFootprintFileWithABadRowIsReportedByFeature) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("cunjing-scene-footprints-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    {
+        std::ofstream out(dir / "plan.geojson");
+        out << R"({"type": "FeatureCollection",
+            "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4547"}},
+            "features": [
+             {"type": "Feature", "properties": {"id": "a", "style": "hakka", "typology": "tulou-round"},
+              "geometry": {"type": "Polygon", "coordinates": [[[384300, 2571500], [384340, 2571500],
+                           [384340, 2571540], [384300, 2571540], [384300, 2571500]]]}},
+             {"type": "Feature", "properties": {"id": "b", "style": "hakka", "typology": "round"},
+              "geometry": {"type": "Polygon", "coordinates": [[[384400, 2571500], [384440, 2571500],
+                           [384440, 2571540], [384400, 2571540], [384400, 2571500]]]}}]})";
+    }
+    auto bad = loadText(R"({"version": 1, "crs": "EPSG:4547", "buildings": [{"source": ")" +
+                        (dir / "plan.geojson").string() + R"("}]})");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.firstError().find("plan.geojson"), std::string::npos) << bad.firstError();
+    EXPECT_NE(bad.firstError().find("tulou-round"), std::string::npos) << bad.firstError();
+    std::filesystem::remove_all(dir);
 }

@@ -121,3 +121,60 @@ TEST(SceneFile, MissingSceneFileIsAnError) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.errors()[0].toString(), "no/such/scene.json: file not found");
 }
+
+TEST(SceneFile, BuildingEntriesOfEachKind) {
+    auto scene = parse(R"({"version": 1, "crs": "EPSG:4547", "buildings": [
+        {"generate": {"layout": "weilongwu", "at": [-200, 70], "seed": 3}},
+        {"generate": {"style": "chaoshan", "typology": "sidianjin", "at": [5, 6], "facing": 135,
+                      "set": {"hallBay": 4.5, "gable": "jin", "ridge": "qianci"}}},
+        {"source": "trees_synthetic.geojson", "flatten": false}]})");
+    ASSERT_TRUE(scene.ok()) << scene.firstError();
+    ASSERT_EQ(scene->buildings.size(), 3u);
+    const auto& layout = scene->buildings[0];
+    EXPECT_EQ(layout.kind, BuildingDescription::Kind::Layout);
+    EXPECT_EQ(layout.layout, "weilongwu");
+    EXPECT_EQ(layout.seed, 3u);
+    EXPECT_FALSE(layout.facingDeg.has_value());  // chosen from the ground when the scene loads
+    const auto& single = scene->buildings[1];
+    EXPECT_EQ(single.kind, BuildingDescription::Kind::Single);
+    EXPECT_EQ(single.style, "chaoshan");
+    EXPECT_EQ(single.typology, "sidianjin");
+    EXPECT_EQ(single.facingDeg, 135.0);
+    EXPECT_EQ(single.jsonPath, "$.buildings[1].generate");
+    ASSERT_EQ(single.set.size(), 3u);
+    EXPECT_EQ(single.set[0], (std::pair<std::string, std::string>{"gable", "jin"}));
+    EXPECT_EQ(single.set[1], (std::pair<std::string, std::string>{"hallBay", "4.5"}));
+    const auto& source = scene->buildings[2];
+    EXPECT_EQ(source.kind, BuildingDescription::Kind::Source);
+    EXPECT_FALSE(source.flatten);
+    EXPECT_EQ(source.source.filename(), "trees_synthetic.geojson");
+}
+
+TEST(SceneFile, BadBuildingEntriesNameTheirPath) {
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547",
+        "buildings": [{"generate": {"layout": "spiral"}}]})"))
+                  .where,
+              "$.buildings[0].generate.layout");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547",
+        "buildings": [{"generate": {"typology": "sidianjin"}}]})"))
+                  .where,
+              "$.buildings[0].generate.style");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547",
+        "buildings": [{"generate": {"style": "hakka", "typology": "weilongwu",
+                                    "set": {"halls": [3]}}}]})"))
+                  .where,
+              "$.buildings[0].generate.set.halls");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547",
+        "buildings": [{"generate": {"facing": 400}}]})"))
+                  .where,
+              "$.buildings[0].generate.facing");
+    const Error missing = onlyError(parse(R"({"version": 1, "crs": "EPSG:4547",
+        "buildings": [{"source": "no_such_plan.gpkg"}]})"));
+    EXPECT_EQ(missing.where, "$.buildings[0].source");
+    EXPECT_NE(missing.message.find("file not found"), std::string::npos);
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "buildings": [{}]})")).where,
+              "$.buildings[0]");
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "styles": "no_such_folder"})")).where,
+        "$.styles");
+}
