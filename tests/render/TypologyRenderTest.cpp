@@ -102,7 +102,7 @@ TEST_P(TypologyRender, ThreeQuarterViewMatchesGolden) {
     const double size = std::max(
         {double(b.max.x - b.min.x), double(b.max.y - b.min.y), 2.0 * double(b.max.z - b.min.z)});
     // From the south-west, 30 degrees up: the front (south) and the west gable both show.
-    const double d = 1.25 * size;
+    const double d = 1.5 * size;
     const osg::Vec3d target(cx, cy, data.placed[0].z + 0.25 * (b.max.z - data.placed[0].z));
     const osg::Vec3d eye = target + osg::Vec3d(-0.5 * d, -0.87 * d, 0.6 * d);
     auto graph = buildSceneGraph(data);
