@@ -1,5 +1,9 @@
 #version 120
 // Sun + sky ambient + distance haze; matches terrain.frag so everything sits in one light.
+// Faces are textured procedurally by their surface (geo::Surface): courses of blue-grey brick,
+// oyster-shell scales, rammed-earth lifts, plaster stains, granite grain, timber, paving, water
+// and glazed 嵌瓷. Every pattern fades to its mean where its period nears the pixel size
+// (fwidth), so distant walls do not shimmer.
 uniform vec3 sunDirection;   // towards the sun, world space, normalised
 uniform vec3 sunColor;
 uniform vec3 skyAmbient;
@@ -9,13 +13,126 @@ uniform mat4 osg_ViewMatrixInverse;
 varying vec3 vNormal;
 varying vec4 vColor;
 varying vec3 vWorld;
+varying float vSurface;
+
+float hash(vec2 p) {
+    return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453);
+}
+
+float noise(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    f = f * f * (3.0 - 2.0 * f);
+    return mix(mix(hash(i), hash(i + vec2(1.0, 0.0)), f.x),
+               mix(hash(i + vec2(0.0, 1.0)), hash(i + vec2(1.0, 1.0)), f.x), f.y);
+}
+
+// Face coordinates in metres: along the wall and up on walls, east and north on flat faces.
+vec2 faceUV(vec3 n, vec3 w) {
+    if (abs(n.z) > 0.7)
+        return w.xy;
+    vec2 t = normalize(vec2(-n.y, n.x) + vec2(1e-6, 0.0));
+    return vec2(dot(w.xy, t), w.z);
+}
+
+// 1 where a pattern of this period (metres) spans several pixels, 0 where it would alias.
+float visible(vec2 uv, float period) {
+    vec2 fw = fwidth(uv);
+    float pixel = max(max(fw.x, fw.y), 1e-5);
+    return clamp(period / pixel / 2.0 - 0.5, 0.0, 1.0);
+}
+
+// Courses of units (w x h metres) with joints, every other course shifted by half a unit;
+// returns the shade: unit colour varied per unit, joints lighter (lime mortar).
+float courses(vec2 uv, float w, float h, float joint, float vary, float mortar) {
+    float row = floor(uv.y / h);
+    float u = uv.x / w + 0.5 * mod(row, 2.0);
+    vec2 cell = vec2(floor(u), row);
+    vec2 f = vec2(fract(u) * w, fract(uv.y / h) * h);
+    float inJoint = (f.x < joint || f.y < joint) ? 1.0 : 0.0;
+    float unit = 1.0 + vary * (hash(cell) - 0.5) + 0.06 * (noise(uv * 9.0) - 0.5);
+    return mix(unit, mortar, inJoint);
+}
+
+float oysterScales(vec2 uv) {
+    // Shells laid in rows, mouths outwards: pale ridged ovals with dark gaps between them.
+    vec2 size = vec2(0.16, 0.09);
+    float row = floor(uv.y / size.y);
+    vec2 p = vec2(uv.x / size.x + 0.5 * mod(row, 2.0), uv.y / size.y);
+    vec2 cell = floor(p);
+    vec2 f = fract(p) - 0.5;
+    f.x += 0.15 * (hash(cell) - 0.5);
+    float d = length(f * vec2(1.0, 1.6));
+    float rim = smoothstep(0.5, 0.38, d) * (0.85 + 0.3 * smoothstep(0.2, 0.4, d));
+    float ridges = 0.92 + 0.08 * sin(d * 60.0);
+    return mix(0.55, 1.12 * ridges, rim) * (0.9 + 0.2 * hash(cell + 7.0));
+}
+
+float rammedEarth(vec2 uv) {
+    // Lifts of 夯土 about 0.5 m high, each a little different, with a dark seam between.
+    float lift = floor(uv.y / 0.5);
+    float f = fract(uv.y / 0.5);
+    float seam = 1.0 - 0.18 * smoothstep(0.06, 0.0, f);
+    return (0.94 + 0.1 * hash(vec2(lift, 3.0))) * seam * (0.9 + 0.2 * noise(uv * vec2(2.0, 6.0)));
+}
+
+vec3 textured(float s, vec3 n, vec3 base, out float gloss) {
+    gloss = 0.0;
+    vec2 uv = faceUV(n, vWorld);
+    float shade = 1.0;
+    if (s < 0.5) {  // Plain
+        return base;
+    } else if (s < 1.5) {  // Brick: 240 x 53 mm 青砖 with thin joints
+        shade = mix(1.0, courses(uv, 0.25, 0.065, 0.008, 0.22, 1.3), visible(uv, 0.065));
+    } else if (s < 2.5) {  // Oyster shell
+        shade = mix(0.95, oysterScales(uv), visible(uv, 0.09));
+    } else if (s < 3.5) {  // Rammed earth
+        shade = mix(1.0, rammedEarth(uv), visible(uv, 0.5));
+    } else if (s < 4.5) {  // Lime plaster: broad weathering stains, fine grain
+        shade = 0.93 + 0.12 * noise(uv * 0.9) + 0.05 * mix(0.5, noise(uv * 14.0), visible(uv, 0.07));
+    } else if (s < 5.5) {  // Granite: ashlar blocks, salt-and-pepper grain
+        float blocks = mix(1.0, courses(uv, 1.1, 0.4, 0.012, 0.12, 0.7), visible(uv, 0.4));
+        shade = blocks * mix(1.0, 0.85 + 0.3 * hash(floor(uv * 70.0)), visible(uv, 0.03));
+    } else if (s < 6.5) {  // Tile: each tile a little lighter or darker
+        shade = mix(1.0, 0.9 + 0.18 * hash(floor(uv * vec2(5.0, 4.0))), visible(uv, 0.2));
+    } else if (s < 7.5) {  // Timber: grain along the boards
+        vec2 g = abs(n.z) > 0.7 ? uv : uv.yx;
+        shade = mix(1.0, 0.9 + 0.1 * sin(g.y * 90.0 + 6.0 * noise(g * vec2(0.8, 3.0))),
+                    visible(uv, 0.07));
+    } else if (s < 8.5) {  // Paving: granite slabs in stretcher bond
+        shade = mix(1.0, courses(uv, 0.9, 0.6, 0.02, 0.16, 0.7), visible(uv, 0.3));
+    } else if (s < 9.5) {  // Water; its kerb walls read as stone
+        if (n.z < 0.7) {
+            shade = mix(1.0, courses(uv, 0.8, 0.3, 0.015, 0.15, 0.75), visible(uv, 0.3));
+            return vec3(0.56, 0.54, 0.5) * shade;
+        }
+        gloss = 0.8;
+        shade = 0.94 + 0.12 * noise(uv * vec2(0.6, 2.5));
+    } else if (s < 10.5) {  // Ceramic shards of 嵌瓷: glazed, a little uneven
+        gloss = 1.0;
+        shade = mix(1.0, 0.85 + 0.3 * hash(floor(uv * 12.0)), visible(uv, 0.08));
+    } else {  // Turf
+        shade = 0.85 + 0.3 * noise(uv * 1.5) * mix(0.5, noise(uv * 11.0), visible(uv, 0.1));
+    }
+    return base * shade;
+}
+
 void main() {
     vec3 n = normalize(vNormal);
+    float gloss;
+    vec3 base = textured(vSurface, n, vColor.rgb, gloss);
     float lambert = max(dot(n, sunDirection), 0.0);
     // Hemisphere ambient: faces turned to the sky get more of it than faces turned down.
     vec3 ambient = skyAmbient * (0.65 + 0.35 * n.z);
-    vec3 color = vColor.rgb * (ambient + sunColor * lambert);
+    vec3 color = base * (ambient + sunColor * lambert);
     vec3 eye = osg_ViewMatrixInverse[3].xyz;
+    vec3 toEye = normalize(eye - vWorld);
+    if (gloss > 0.0) {
+        // Glaze and water: a sun highlight, and water mirrors a little of the sky.
+        float spec = pow(max(dot(reflect(-sunDirection, n), toEye), 0.0), 40.0);
+        color += gloss * 0.6 * sunColor * spec;
+        float fresnel = pow(1.0 - max(dot(n, toEye), 0.0), 4.0);
+        color = mix(color, hazeColor, 0.5 * fresnel * step(0.7, n.z) * gloss);
+    }
     float haze = 1.0 - exp(-distance(eye, vWorld) / hazeDistance);
     gl_FragColor = vec4(mix(color, hazeColor, haze), vColor.a);
 }

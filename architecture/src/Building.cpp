@@ -203,6 +203,30 @@ Result<ResolvedTypology> resolveTypology(const Style& style, std::string_view ty
     return r;
 }
 
+namespace {
+
+/// Each vertex gets the surface of its part's material (faces never share vertices across
+/// parts), and each ground feature the surface of its kind, for the shaders' textures.
+void paintSurfaces(const Style& style, BuildingMesh& b) {
+    geo::Mesh& m = b.mesh;
+    m.surfaces.assign(m.positions.size(), geo::Surface::Plain);
+    for (const PartRange& part : b.parts) {
+        if (part.material == kNoMaterial || part.material >= style.materials.size())
+            continue;
+        const geo::Surface surface = geo::surfaceFromName(style.materials[part.material].surface);
+        for (std::uint32_t i = part.firstIndex; i < part.firstIndex + part.indexCount; ++i)
+            m.surfaces[m.indices[i]] = surface;
+    }
+    for (GroundFeature& g : b.ground) {
+        const geo::Surface surface = g.kind == GroundKind::Pond     ? geo::Surface::Water
+                                     : g.kind == GroundKind::Huatai ? geo::Surface::Turf
+                                                                    : geo::Surface::Paving;
+        g.mesh.surfaces.assign(g.mesh.positions.size(), surface);
+    }
+}
+
+}  // namespace
+
 Result<BuildingMesh> generateBuilding(const Style& style, const std::string& typology,
                                       const ParamOverrides& overrides, std::uint32_t seed,
                                       std::uint32_t partId) {
@@ -215,7 +239,10 @@ Result<BuildingMesh> generateBuilding(const Style& style, const std::string& typ
             style.file, "$.typologies." + typology + ".generator",
             "unknown generator '" + r->spec->generator + "'; allowed: " + joined(generatorIds())};
     const TypologyContext context(style, r.value(), seed, partId);
-    return g->build(context);
+    Result<BuildingMesh> built = g->build(context);
+    if (built.ok())
+        paintSurfaces(style, built.value());
+    return built;
 }
 
 std::vector<std::string> generatorIds() {

@@ -38,7 +38,12 @@ geo::Mesh groundSurface(GroundKind kind, const std::vector<Point2>& outline,
                       {colors.bank, PartKind::Plinth, kNoMaterial});
         }
     }
-    return b.take();
+    geo::Mesh mesh = b.take();
+    mesh.surfaces.assign(mesh.positions.size(), pond ? geo::Surface::Water
+                                                : kind == GroundKind::Huatai
+                                                    ? geo::Surface::Turf
+                                                    : geo::Surface::Paving);
+    return mesh;
 }
 
 }  // namespace cunjing::architecture

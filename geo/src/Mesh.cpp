@@ -7,6 +7,13 @@ namespace cunjing::geo {
 
 void Mesh::append(const Mesh& other) {
     const auto base = static_cast<std::uint32_t>(positions.size());
+    if (!other.surfaces.empty() || !surfaces.empty()) {
+        surfaces.resize(positions.size(), Surface::Plain);
+        if (other.surfaces.empty())
+            surfaces.resize(positions.size() + other.positions.size(), Surface::Plain);
+        else
+            surfaces.insert(surfaces.end(), other.surfaces.begin(), other.surfaces.end());
+    }
     positions.insert(positions.end(), other.positions.begin(), other.positions.end());
     normals.insert(normals.end(), other.normals.begin(), other.normals.end());
     colors.insert(colors.end(), other.colors.begin(), other.colors.end());
@@ -21,6 +28,8 @@ bool Mesh::isValid() const {
     if (normals.size() != n || colors.size() != n)
         return false;
     if (!partIds.empty() && partIds.size() != n)
+        return false;
+    if (!surfaces.empty() && surfaces.size() != n)
         return false;
     if (indices.size() % 3 != 0)
         return false;
@@ -43,6 +52,34 @@ Bounds boundsOf(const Mesh& mesh) {
     for (const Vec3f& p : mesh.positions)
         b.expand(p);
     return b;
+}
+
+Surface surfaceFromName(std::string_view name) {
+    struct Entry {
+        std::string_view name;
+        Surface surface;
+    };
+    static constexpr Entry kNames[] = {
+        {"brick", Surface::Brick},
+        {"oyster-shell", Surface::OysterShell},
+        {"rammed-earth", Surface::RammedEarth},
+        {"lime-plaster", Surface::LimePlaster},
+        {"plaster", Surface::LimePlaster},
+        {"granite", Surface::Granite},
+        {"stone", Surface::Granite},
+        {"tile", Surface::Tile},
+        {"timber", Surface::Timber},
+        {"paving", Surface::Paving},
+        {"pebble", Surface::Paving},
+        {"water", Surface::Water},
+        {"ceramic", Surface::Ceramic},
+        {"turf", Surface::Turf},
+    };
+    for (const Entry& e : kNames) {
+        if (e.name == name)
+            return e.surface;
+    }
+    return Surface::Plain;
 }
 
 bool parseHexColor(std::string_view hex, Rgba& out) {

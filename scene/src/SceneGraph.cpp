@@ -108,6 +108,11 @@ osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh) {
     g->setVertexArray(v);
     g->setNormalArray(n, osg::Array::BIND_PER_VERTEX);
     g->setColorArray(c, osg::Array::BIND_PER_VERTEX);
+    // Every mesh carries the array (zeros when Plain), so no draw sees a stale attribute.
+    osg::ref_ptr<osg::FloatArray> surface = new osg::FloatArray(mesh.positions.size());
+    for (std::size_t i = 0; i < mesh.surfaces.size() && i < surface->size(); ++i)
+        (*surface)[i] = float(mesh.surfaces[i]);
+    g->setVertexAttribArray(kSurfaceAttribute, surface, osg::Array::BIND_PER_VERTEX);
     osg::ref_ptr<osg::DrawElementsUInt> tris = new osg::DrawElementsUInt(GL_TRIANGLES);
     tris->assign(mesh.indices.begin(), mesh.indices.end());
     g->addPrimitiveSet(tris);

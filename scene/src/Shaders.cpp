@@ -38,6 +38,7 @@ osg::ref_ptr<osg::Program> shaderProgram(const std::string& base) {
     program->setName(base);
     program->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource(base + ".vert")));
     program->addShader(new osg::Shader(osg::Shader::FRAGMENT, shaderSource(base + ".frag")));
+    program->addBindAttribLocation("surface", kSurfaceAttribute);
     return program;
 }
 

@@ -18,6 +18,28 @@ struct Rgba {
     float r = 1, g = 1, b = 1, a = 1;
 };
 
+/// What a face is made of. The shaders draw each as a procedural texture (courses of brick,
+/// oyster-shell scales, rammed-earth lifts ...) over the vertex colour: no image files.
+enum class Surface : std::uint8_t {
+    Plain,
+    Brick,        ///< 青砖 blue-grey brick, red brick
+    OysterShell,  ///< 蚝壳墙
+    RammedEarth,  ///< 夯土
+    LimePlaster,  ///< lime or 贝灰 plaster, stucco
+    Granite,      ///< granite and other dressed stone
+    Tile,         ///< roof tiles
+    Timber,
+    Paving,  ///< forecourt slabs, pebbles
+    Water,
+    Ceramic,  ///< 嵌瓷 glazed shards: glossy
+    Turf,
+};
+
+/// A style file's "surface" name ("brick", "oyster-shell", "rammed-earth", "lime-plaster",
+/// "plaster", "granite", "stone", "tile", "timber", "paving", "pebble", "water", "ceramic",
+/// "turf"); anything else is Plain.
+Surface surfaceFromName(std::string_view name);
+
 /// Triangles with per-vertex normal and colour, in metres, Z up, local to the scene origin.
 struct Mesh {
     std::vector<Vec3f> positions;
@@ -27,6 +49,8 @@ struct Mesh {
         indices;  ///< three per triangle, counter-clockwise seen from outside
     /// Per-vertex id of the part or building the vertex belongs to (for picking and plans).
     std::vector<std::uint32_t> partIds;
+    /// Per-vertex surface, or empty when every vertex is Plain.
+    std::vector<Surface> surfaces;
 
     std::size_t vertexCount() const { return positions.size(); }
     std::size_t triangleCount() const { return indices.size() / 3; }

@@ -14,4 +14,8 @@ std::string shaderSource(const std::string& name);
 /// A program from <base>.vert and <base>.frag.
 osg::ref_ptr<osg::Program> shaderProgram(const std::string& base);
 
+/// Vertex attribute index of the per-vertex surface (geo::Surface as a float) that the lit
+/// shader textures by; 6 is free of the arrays OSG binds by number.
+inline constexpr unsigned kSurfaceAttribute = 6;
+
 }  // namespace cunjing::scene
