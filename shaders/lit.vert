@@ -1,16 +1,18 @@
 #version 120
-// Buildings and trees: per-vertex colour, world-space normal (our meshes are baked in the
-// scene's local frame, so object space is world space), and the surface the face is made of
-// (geo::Surface), which lit.frag draws as a procedural texture.
+// Buildings and trees: per-vertex colour, world-space normal and position, and the surface the
+// face is made of (geo::Surface), which lit.frag draws as a procedural texture. Most meshes are
+// baked in the scene's local frame; tree templates are shared under per-tree transforms, so
+// world space is found through the model matrix (view inverse times model-view).
+uniform mat4 osg_ViewMatrixInverse;
 attribute float surface;
 varying vec3 vNormal;
 varying vec4 vColor;
 varying vec3 vWorld;
 varying float vSurface;
 void main() {
-    vNormal = gl_Normal;
+    vNormal = mat3(osg_ViewMatrixInverse) * (gl_NormalMatrix * gl_Normal);
     vColor = gl_Color;
-    vWorld = gl_Vertex.xyz;
+    vWorld = (osg_ViewMatrixInverse * (gl_ModelViewMatrix * gl_Vertex)).xyz;
     vSurface = surface;
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
 }

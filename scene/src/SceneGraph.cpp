@@ -1,7 +1,9 @@
 #include <cunjing/scene/SceneGraph.h>
 
+#include <cunjing/heritage/TreeModels.h>
 #include <cunjing/scene/LodTerrain.h>
 #include <cunjing/scene/Shaders.h>
+#include <cunjing/scene/TreeLayer.h>
 
 #include <osg/CullFace>
 #include <osg/Depth>
@@ -121,84 +123,10 @@ osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh) {
     return geode;
 }
 
-namespace {
-
-/// An ellipsoid lobe of a crown, slightly lumpy so clusters of them read as foliage.
-void addLobe(geo::Mesh& out, const geo::Vec3f& c, float rx, float rz, const geo::Rgba& leaf,
-             float seed) {
-    const int rings = 6, segs = 10;
-    const auto first = static_cast<std::uint32_t>(out.positions.size());
-    for (int r = 0; r <= rings; ++r) {
-        const float phi = float(kPi * r / rings);
-        for (int s = 0; s <= segs; ++s) {
-            const float th = float(2 * kPi * s / segs);
-            const float lump = 1.0f + 0.10f * std::sin(3 * th + seed) * std::sin(2 * phi);
-            const geo::Vec3f d{std::sin(phi) * std::cos(th), std::sin(phi) * std::sin(th),
-                               std::cos(phi)};
-            out.positions.push_back(
-                {c.x + rx * lump * d.x, c.y + rx * lump * d.y, c.z + rz * lump * d.z});
-            geo::Vec3f n{d.x / rx, d.y / rx, d.z / rz};
-            const float len = std::sqrt(n.x * n.x + n.y * n.y + n.z * n.z);
-            out.normals.push_back({n.x / len, n.y / len, n.z / len});
-            // Lower leaves are in the crown's own shade.
-            const float shade = 0.75f + 0.25f * (1.0f - float(r) / rings);
-            out.colors.push_back({leaf.r * shade, leaf.g * shade, leaf.b * shade, 1});
-        }
-    }
-    for (std::uint32_t r = 0; r < std::uint32_t(rings); ++r) {
-        for (std::uint32_t s = 0; s < std::uint32_t(segs); ++s) {
-            const std::uint32_t a = first + r * (segs + 1) + s, b = a + segs + 1;
-            out.indices.insert(out.indices.end(), {a, b, a + 1, a + 1, b, b + 1});
-        }
-    }
-}
-
-/// An open cylinder, for trunks.
-void addTrunk(geo::Mesh& out, const geo::Vec3f& base, float radius, float top,
-              const geo::Rgba& bark) {
-    const int sides = 8;
-    const auto first = static_cast<std::uint32_t>(out.positions.size());
-    for (int i = 0; i <= sides; ++i) {
-        const float a = float(2 * kPi * i / sides);
-        const geo::Vec3f nrm{std::cos(a), std::sin(a), 0};
-        for (float z : {-0.5f, top}) {
-            out.positions.push_back({base.x + radius * nrm.x, base.y + radius * nrm.y, base.z + z});
-            out.normals.push_back(nrm);
-            out.colors.push_back(bark);
-        }
-    }
-    for (std::uint32_t i = 0; i < std::uint32_t(sides); ++i) {
-        const std::uint32_t a = first + 2 * i;
-        out.indices.insert(out.indices.end(), {a, a + 2, a + 3, a, a + 3, a + 1});
-    }
-}
-
-}  // namespace
-
 geo::Mesh treeMesh(const heritage::AncientTree& tree, const geo::Vec3f& base) {
-    geo::Mesh out;
-    const bool banyan = tree.speciesCn.find("榕") != std::string::npos;
-    const float h = float(std::clamp(tree.heightM, 2.0, 60.0));
-    const float crown = float(std::clamp(tree.crownM, 1.0, 60.0));
-    const float crownBase = h * (banyan ? 0.35f : 0.45f);
-    const geo::Rgba bark{0.36f, 0.29f, 0.22f, 1};
-    const geo::Rgba leaf =
-        banyan ? geo::Rgba{0.19f, 0.34f, 0.15f, 1} : geo::Rgba{0.24f, 0.40f, 0.18f, 1};
-    addTrunk(out, base, std::max(0.15f, crown * (banyan ? 0.05f : 0.035f)), crownBase + 1.0f, bark);
-    // A crown of lobes: one central, the rest around it, placed by a hash of the position so
-    // every tree differs but renders the same every time.
-    const float seed = float(std::fmod(std::abs(tree.x * 12.9898 + tree.y * 78.233), 6.2831));
-    const float r = crown * 0.5f, depth = h - crownBase;
-    const int side = banyan ? 5 : 3;
-    addLobe(out, {base.x, base.y, base.z + h - depth * (banyan ? 0.42f : 0.5f)}, r * 0.7f,
-            depth * (banyan ? 0.42f : 0.5f), leaf, seed);
-    for (int i = 0; i < side; ++i) {
-        const float a = seed + float(2 * kPi * i / side);
-        const float lr = r * (banyan ? 0.5f : 0.55f);
-        const geo::Vec3f c{base.x + (r - lr) * std::cos(a), base.y + (r - lr) * std::sin(a),
-                           base.z + crownBase + depth * (banyan ? 0.35f : 0.4f)};
-        addLobe(out, c, lr, depth * (banyan ? 0.32f : 0.4f), leaf, seed + float(i));
-    }
+    geo::Mesh out = heritage::treeModel(heritage::treeShape(tree));
+    for (geo::Vec3f& p : out.positions)
+        p = {p.x + base.x, p.y + base.y, p.z + base.z};
     return out;
 }
 
@@ -239,16 +167,8 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
         buildings->getOrCreateStateSet()->setAttributeAndModes(lit);
         root->addChild(buildings);
     }
-    if (!data.trees.empty()) {
-        geo::Mesh all;
-        for (const auto& t : data.trees) {
-            all.append(treeMesh(t, {float(t.x), float(t.y), float(data.groundHeight(t.x, t.y))}));
-        }
-        osg::ref_ptr<osg::Node> trees = meshNode(all);
-        trees->setName("trees");
-        trees->getOrCreateStateSet()->setAttributeAndModes(lit);
-        root->addChild(trees);
-    }
+    if (!data.trees.empty())
+        root->addChild(treeLayer(data));
     return root;
 }
 

@@ -20,8 +20,8 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
 /// A geometry node for a plain mesh (one draw call); public for tests and tools.
 osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh);
 
-/// Procedural tree: trunk and a crown of lobes sized by height and crown spread; banyans
-/// (榕) get a wider, flatter crown. Local frame with the trunk base at `base`.
+/// One tree's species model (heritage::treeModel, full detail) with its trunk base at `base`,
+/// for tests and tools; the scene itself draws trees through treeLayer (TreeLayer.h).
 geo::Mesh treeMesh(const heritage::AncientTree& tree, const geo::Vec3f& base);
 
 }  // namespace cunjing::scene
