@@ -15,8 +15,9 @@ if ! clang-format --dry-run --Werror "${sources[@]}" 2>/tmp/cunjing-format.log; 
     die "run: clang-format -i \$(git ls-files '*.cpp' '*.h')"
 fi
 
-trap stop_xvfb EXIT
+trap 'stop_xvfb; stop_postgis' EXIT
 start_xvfb
+start_postgis
 command -v glxinfo >/dev/null && glxinfo -B 2>/dev/null | grep -E "OpenGL renderer|OpenGL version" || true
 
 say "Running tests"

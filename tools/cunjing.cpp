@@ -3,6 +3,7 @@
 // 2 bad usage or input, 3 internal error).
 
 #include "BuildingCommand.h"
+#include "RegisterCommand.h"
 #include "RenderCommand.h"
 #include "StyleCommand.h"
 #include "TerrainCommand.h"
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
     cunjing::tools::addBuildingCommand(app, building);
     std::function<int()> village;  // set by `village generate`
     cunjing::tools::addVillageCommand(app, village);
+    std::function<int()> registers;  // set by `trees ...` or `villages ...`
+    cunjing::tools::addRegisterCommands(app, registers);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -52,6 +55,8 @@ int main(int argc, char** argv) {
             return style();
         if (app.got_subcommand("building") && building)
             return building();
+        if ((app.got_subcommand("trees") || app.got_subcommand("villages")) && registers)
+            return registers();
         if (app.got_subcommand("village") && village)
             return village();
     } catch (const std::exception& e) {

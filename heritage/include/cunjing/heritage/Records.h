@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cunjing::heritage {
@@ -89,5 +90,30 @@ struct VillageRecord {
 
 /// The listing year of a batch (1 2012, 2 2013, 3 2014, 4 2016, 5 2019, 6 2023); 0 if unknown.
 int batchYear(int batch);
+
+/// Names of the coded fields. The token (English, lower case) is what the store and our own
+/// files hold, so a register stays readable whatever the interface language; the Chinese name
+/// is what officers see. Parsers accept either, and traditional characters where registers use
+/// them (Hong Kong, Macau).
+std::string token(AgeMethod v);
+std::string token(Vigour v);
+std::string token(Environment v);
+std::string token(Ownership v);
+std::string token(ZoneKind v);
+std::string chineseName(AgeMethod v);
+std::string chineseName(Vigour v);
+std::string chineseName(Environment v);
+std::string chineseName(Ownership v);
+std::string chineseName(ZoneKind v);
+std::optional<AgeMethod> parseAgeMethod(std::string_view text);
+std::optional<Vigour> parseVigour(std::string_view text);
+std::optional<Environment> parseEnvironment(std::string_view text);
+std::optional<Ownership> parseOwnership(std::string_view text);
+std::optional<ZoneKind> parseZoneKind(std::string_view text);
+
+/// Grade tokens "I", "II", "III", "famous", "none"; the parser also takes 一级/一級/1/I and
+/// the like, and 名木.
+std::string gradeToken(TreeGrade grade);
+std::optional<TreeGrade> parseGrade(std::string_view text);
 
 }  // namespace cunjing::heritage

@@ -1,0 +1,689 @@
+// `cunjing trees|villages import|validate|list|show|edit|undo|redo|export|report`: the
+// heritage registers (一树一档, 一村一档) through heritage::Registry (GeoPackage or PostGIS)
+// and heritage::RegisterIO (the files officers are sent). One template serves both registers;
+// RegisterKind<R> says what differs.
+
+#include "RegisterCommand.h"
+
+#include <cunjing/heritage/RegisterFields.h>
+#include <cunjing/heritage/RegisterIO.h>
+#include <cunjing/heritage/Registry.h>
+#include <cunjing/heritage/Rules.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace cunjing::tools {
+
+namespace {
+
+using heritage::Registry;
+using heritage::TreeRecord;
+using heritage::VillageRecord;
+
+constexpr int kProblemsFound = 1;
+constexpr int kBadInput = 2;
+
+int fail(const std::vector<Error>& errors) {
+    for (const Error& e : errors)
+        std::cerr << "error: " << e.toString() << "\n";
+    return kBadInput;
+}
+
+struct Options {
+    std::string registry;
+    std::string actor;
+    std::string rules = "guangdong";
+    std::string file;
+    std::string mapping;
+    bool dryRun = false;
+    bool skipBad = false;
+    std::string search;
+    std::string grade;
+    std::size_t limit = 50;
+    std::string id;
+    std::vector<std::string> set;
+};
+
+/// --registry, else $CUNJING_REGISTRY, else heritage.gpkg in the current folder.
+std::string registryTarget(const Options& o) {
+    if (!o.registry.empty())
+        return o.registry;
+    if (const char* env = std::getenv("CUNJING_REGISTRY"); env && *env)
+        return env;
+    return "heritage.gpkg";
+}
+
+Result<heritage::Rules> rulesOf(const Options& o) {
+    return heritage::Rules::forJurisdiction(o.rules);
+}
+
+Result<Registry> openRegistry(const Options& o) {
+    auto rules = rulesOf(o);
+    if (!rules)
+        return Result<Registry>::failure(rules.errors());
+    heritage::RegistryOptions options;
+    options.actor = o.actor;
+    options.rules = rules.value();
+    return Registry::open(registryTarget(o), options);
+}
+
+heritage::RegisterReadOptions readOptions(const Options& o) {
+    heritage::RegisterReadOptions r;
+    if (!o.mapping.empty())
+        r.mappingPath = o.mapping;
+    return r;
+}
+
+std::string gradeLabel(heritage::TreeGrade g) {
+    return heritage::gradeName(g, true);
+}
+
+/// What differs between the tree and the village register.
+template <typename R>
+struct RegisterKind;
+
+template <>
+struct RegisterKind<TreeRecord> {
+    static constexpr const char* noun = "trees";
+    static constexpr const char* one = "tree";
+    static Result<heritage::TreeRegisterRead> read(const std::string& f,
+                                                   const heritage::RegisterReadOptions& o) {
+        return heritage::readTreeRegister(f, o);
+    }
+    static Status write(const std::string& f, const std::vector<TreeRecord>& r) {
+        return heritage::writeTreeRegister(f, r);
+    }
+    static Result<std::vector<TreeRecord>> all(Registry& g) { return g.trees(); }
+    static Result<std::vector<TreeRecord>> find(Registry& g, const std::string& t) {
+        return g.findTrees(t);
+    }
+    static Result<std::optional<TreeRecord>> get(Registry& g, const std::string& id) {
+        return g.tree(id);
+    }
+    static std::string title(const TreeRecord& t) {
+        return t.speciesCn + (t.placeName.empty() ? "" : " · " + t.placeName);
+    }
+    static std::string summary(const TreeRecord& t, const heritage::Rules& rules) {
+        std::string s = gradeLabel(rules.grade(t));
+        if (t.ageYears)
+            s += ", " + std::to_string(*t.ageYears) + " 年";
+        if (!t.town.empty())
+            s += ", " + t.town;
+        return s;
+    }
+};
+
+template <>
+struct RegisterKind<VillageRecord> {
+    static constexpr const char* noun = "villages";
+    static constexpr const char* one = "village";
+    static Result<heritage::VillageRegisterRead> read(const std::string& f,
+                                                      const heritage::RegisterReadOptions& o) {
+        return heritage::readVillageRegister(f, o);
+    }
+    static Status write(const std::string& f, const std::vector<VillageRecord>& r) {
+        return heritage::writeVillageRegister(f, r);
+    }
+    static Result<std::vector<VillageRecord>> all(Registry& g) { return g.villages(); }
+    static Result<std::vector<VillageRecord>> find(Registry& g, const std::string& t) {
+        return g.findVillages(t);
+    }
+    static Result<std::optional<VillageRecord>> get(Registry& g, const std::string& id) {
+        return g.village(id);
+    }
+    static std::string title(const VillageRecord& v) { return v.name; }
+    static std::string summary(const VillageRecord& v, const heritage::Rules&) {
+        std::string s = v.city + " " + v.county + " " + v.town;
+        if (v.batch > 0)
+            s += ", 第" + std::to_string(v.batch) + "批 (" + std::to_string(v.year) + ")";
+        return s;
+    }
+};
+
+void printRowErrors(const std::vector<Error>& errors, std::size_t most) {
+    for (std::size_t i = 0; i < errors.size() && i < most; ++i)
+        std::cerr << "error: " << errors[i].toString() << "\n";
+    if (errors.size() > most)
+        std::cerr << "... and " << errors.size() - most << " more bad rows\n";
+}
+
+template <typename R>
+int runImport(const Options& o) {
+    using K = RegisterKind<R>;
+    std::cerr << "reading " << o.file << " ...\n";
+    auto read = K::read(o.file, readOptions(o));
+    if (!read)
+        return fail(read.errors());
+    std::cout << "read:      " << read->dataRows << " rows of " << o.file << " (mapping "
+              << read->mapping << (read->encoding.empty() ? "" : ", " + read->encoding) << ")\n";
+    if (!read->rowErrors.empty()) {
+        printRowErrors(read->rowErrors, 50);
+        if (!o.skipBad) {
+            std::cerr << "nothing imported: " << read->rowErrors.size()
+                      << " bad row(s); fix them, or use --skip-bad to import the "
+                      << read->records.size() << " good ones\n";
+            return kBadInput;
+        }
+        std::cout << "skipped:   " << read->rowErrors.size() << " bad row(s)\n";
+    }
+    auto registry = openRegistry(o);
+    if (!registry)
+        return fail(registry.errors());
+    std::cerr << "writing " << read->records.size() << " " << K::noun << " to "
+              << registry->target() << " in one transaction ...\n";
+    auto report = registry->importBatch(read->records, o.dryRun);
+    if (!report)
+        return fail(report.errors());
+    std::cout << (o.dryRun ? "would add: " : "added:     ") << report->added.size() << "\n"
+              << (o.dryRun ? "would change: " : "changed:   ") << report->changed.size() << "\n"
+              << "unchanged: " << report->unchanged.size() << "\n"
+              << "registry:  " << registry->target() << (o.dryRun ? " (dry run: unchanged)" : "")
+              << "\n";
+    return 0;
+}
+
+template <typename R>
+int runValidate(const Options& o) {
+    using K = RegisterKind<R>;
+    auto read = K::read(o.file, readOptions(o));
+    if (!read)
+        return fail(read.errors());
+    auto rules = rulesOf(o);
+    if (!rules)
+        return fail(rules.errors());
+    std::size_t errors = read->rowErrors.size(), warnings = 0;
+    printRowErrors(read->rowErrors, 200);
+    for (const R& r : read->records) {
+        const heritage::Validation v =
+            rules->validate(r, o.file, std::string(K::one) + " '" + r.id + "'");
+        for (const Error& e : v.errors)
+            std::cerr << "error: " << e.toString() << "\n";
+        for (const Error& w : v.warnings)
+            std::cerr << "warning: " << w.toString() << "\n";
+        errors += v.errors.size();
+        warnings += v.warnings.size();
+    }
+    std::cout << read->dataRows << " rows, " << read->records.size() << " readable, " << errors
+              << " error(s), " << warnings << " warning(s) under the " << rules->jurisdiction
+              << " rules (mapping " << read->mapping << ")\n";
+    return errors > 0 ? kProblemsFound : 0;
+}
+
+std::optional<heritage::TreeGrade> parseGrade(const std::string& text) {
+    using heritage::TreeGrade;
+    static const std::map<std::string, TreeGrade> kWords = {
+        {"1", TreeGrade::One},         {"I", TreeGrade::One},       {"一级", TreeGrade::One},
+        {"2", TreeGrade::Two},         {"II", TreeGrade::Two},      {"二级", TreeGrade::Two},
+        {"3", TreeGrade::Three},       {"III", TreeGrade::Three},   {"三级", TreeGrade::Three},
+        {"famous", TreeGrade::Famous}, {"名木", TreeGrade::Famous}, {"none", TreeGrade::None}};
+    auto it = kWords.find(text);
+    return it == kWords.end() ? std::nullopt : std::optional<TreeGrade>(it->second);
+}
+
+template <typename R>
+int runList(const Options& o) {
+    using K = RegisterKind<R>;
+    auto registry = openRegistry(o);
+    if (!registry)
+        return fail(registry.errors());
+    auto rules = rulesOf(o);
+    if (!rules)
+        return fail(rules.errors());
+    Result<std::vector<R>> records =
+        o.search.empty() ? K::all(registry.value()) : K::find(registry.value(), o.search);
+    if (!records)
+        return fail(records.errors());
+    std::vector<R> shown = records.value();
+    if constexpr (std::is_same_v<R, TreeRecord>) {
+        if (!o.grade.empty()) {
+            const auto grade = parseGrade(o.grade);
+            if (!grade) {
+                std::cerr << "error: --grade: unknown grade '" << o.grade
+                          << "'; allowed: 1, 2, 3, famous, none (or 一级, 二级, 三级, 名木)\n";
+                return kBadInput;
+            }
+            std::erase_if(shown, [&](const R& r) { return rules->grade(r) != *grade; });
+        }
+    }
+    for (std::size_t i = 0; i < shown.size() && i < o.limit; ++i) {
+        const R& r = shown[i];
+        std::cout << r.id << "  " << K::title(r) << "  (" << K::summary(r, rules.value()) << ")\n";
+    }
+    std::cout << shown.size() << " " << K::noun
+              << (shown.size() > o.limit ? " (first " + std::to_string(o.limit) + " shown)" : "")
+              << "\n";
+    return 0;
+}
+
+template <typename R>
+std::vector<std::pair<std::string, std::string>> fieldsOf(const R& r) {
+    if constexpr (std::is_same_v<R, TreeRecord>)
+        return heritage::treeRegisterFields(r);
+    else
+        return heritage::villageRegisterFields(r);
+}
+
+template <typename R>
+Status setField(R& r, const std::string& column, const std::string& value) {
+    if constexpr (std::is_same_v<R, TreeRecord>)
+        return heritage::setTreeRegisterField(r, column, value);
+    else
+        return heritage::setVillageRegisterField(r, column, value);
+}
+
+template <typename R>
+Result<R> existing(Registry& registry, const std::string& id) {
+    using K = RegisterKind<R>;
+    auto found = K::get(registry, id);
+    if (!found)
+        return Result<R>::failure(found.errors());
+    if (!found->has_value()) {
+        return Error{registry.target(), std::string(K::one) + " '" + id + "'",
+                     std::string("no such ") + K::one + "; `cunjing " + K::noun +
+                         " list --search TEXT` finds ids"};
+    }
+    return std::move(*found.value());
+}
+
+template <typename R>
+int runShow(const Options& o) {
+    auto registry = openRegistry(o);
+    if (!registry)
+        return fail(registry.errors());
+    auto record = existing<R>(registry.value(), o.id);
+    if (!record)
+        return fail(record.errors());
+    for (const auto& [column, value] : fieldsOf(record.value())) {
+        if (!value.empty())
+            std::cout << column << ": " << value << "\n";
+    }
+    if constexpr (std::is_same_v<R, TreeRecord>) {
+        auto rules = rulesOf(o);
+        if (rules) {
+            std::cout << "grade: " << gradeLabel(rules->grade(record.value())) << " ("
+                      << rules->jurisdiction << " rules)\n";
+            if (auto radius = rules->protectionRadiusM(record.value()))
+                std::cout << "protection_radius_m: " << *radius << "\n";
+        }
+    }
+    auto history = registry->history(o.id, 5);
+    if (history && !history->empty()) {
+        std::cout << "history:\n";
+        for (const auto& h : history.value())
+            std::cout << "  " << h.at << "  " << h.who << "  " << h.action
+                      << (h.undone ? " (undone)" : "") << "\n";
+    }
+    return 0;
+}
+
+template <typename R>
+int runEdit(const Options& o) {
+    using K = RegisterKind<R>;
+    if (o.set.empty()) {
+        std::cerr << "error: --set: give at least one column=value (columns: `cunjing " << K::noun
+                  << " show " << o.id << "` lists them)\n";
+        return kBadInput;
+    }
+    auto registry = openRegistry(o);
+    if (!registry)
+        return fail(registry.errors());
+    auto record = existing<R>(registry.value(), o.id);
+    if (!record)
+        return fail(record.errors());
+    std::vector<Error> errors;
+    for (const std::string& kv : o.set) {
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            errors.push_back({"", "--set " + kv, "expected column=value"});
+            continue;
+        }
+        const std::string column = kv.substr(0, eq);
+        if (column == "id") {
+            errors.push_back({"", "--set " + kv, "the id cannot be edited"});
+            continue;
+        }
+        if (auto s = setField(record.value(), column, kv.substr(eq + 1)); !s)
+            errors.insert(errors.end(), s.errors().begin(), s.errors().end());
+    }
+    if (!errors.empty())
+        return fail(errors);
+    if (auto s = registry->update(record.value()); !s)
+        return fail(s.errors());
+    std::cout << "updated " << K::one << " " << o.id << " in " << registry->target()
+              << " (undo with `cunjing " << K::noun << " undo`)\n";
+    return 0;
+}
+
+int runHistory(const Options& o, bool undo) {
+    auto registry = openRegistry(o);
+    if (!registry)
+        return fail(registry.errors());
+    auto step = undo ? registry->undo() : registry->redo();
+    if (!step)
+        return fail(step.errors());
+    if (!step->has_value()) {
+        std::cout << (undo ? "nothing to undo\n" : "nothing to redo\n");
+        return 0;
+    }
+    const heritage::HistoryStep& s = *step.value();
+    std::cout << (undo ? "undid " : "redid ") << s.action << " of " << s.recordIds.size() << " "
+              << s.table << " record(s)";
+    for (std::size_t i = 0; i < s.recordIds.size() && i < 5; ++i)
+        std::cout << (i ? ", " : ": ") << s.recordIds[i];
+    std::cout << (s.recordIds.size() > 5 ? ", ..." : "") << "\n";
+    return 0;
+}
+
+template <typename R>
+int runExport(const Options& o) {
+    using K = RegisterKind<R>;
+    auto registry = openRegistry(o);
+    if (!registry)
+        return fail(registry.errors());
+    auto records = K::all(registry.value());
+    if (!records)
+        return fail(records.errors());
+    if (auto s = K::write(o.file, records.value()); !s)
+        return fail(s.errors());
+    std::cout << "wrote " << records->size() << " " << K::noun << " to " << o.file << "\n";
+    return 0;
+}
+
+// ---- report -------------------------------------------------------------------------------
+
+std::string escapeHtml(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+using Counts = std::vector<std::pair<std::string, int>>;
+
+template <typename R, typename F>
+Counts countBy(const std::vector<R>& records, F key) {
+    std::map<std::string, int> m;
+    for (const R& r : records) {
+        const std::string k = key(r);
+        ++m[k.empty() ? "(未填 blank)" : k];
+    }
+    Counts out(m.begin(), m.end());
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
+}
+
+/// A horizontal bar chart as inline SVG (no scripts, no external files: the page stands alone).
+std::string barChart(const std::string& title, const Counts& counts, std::size_t most = 15) {
+    const std::size_t n = std::min(counts.size(), most);
+    const int top = counts.empty() ? 1 : std::max(1, counts.front().second);
+    const int rowH = 22, labelW = 180, barW = 360;
+    std::ostringstream s;
+    s << "<h2>" << escapeHtml(title) << "</h2>\n<svg xmlns='http://www.w3.org/2000/svg' width='"
+      << labelW + barW + 70 << "' height='" << rowH * n + 10 << "'>\n";
+    for (std::size_t i = 0; i < n; ++i) {
+        const int y = int(i) * rowH + 4;
+        const int w = std::max(1, counts[i].second * barW / top);
+        s << "<text x='" << labelW - 6 << "' y='" << y + 15 << "' text-anchor='end'>"
+          << escapeHtml(counts[i].first) << "</text><rect x='" << labelW << "' y='" << y
+          << "' width='" << w << "' height='" << rowH - 6 << "' fill='#5b7f5b'/><text x='"
+          << labelW + w + 6 << "' y='" << y + 15 << "'>" << counts[i].second << "</text>\n";
+    }
+    s << "</svg>\n";
+    if (counts.size() > most)
+        s << "<p>... and " << counts.size() - most << " more</p>\n";
+    return s.str();
+}
+
+struct MapPoint {
+    double lon = 0, lat = 0;
+    std::string colour, label;
+};
+
+/// The records on a map: an equirectangular plot (longitude squeezed by cos(latitude)) with a
+/// graticule every degree, as inline SVG; hover shows each point's label.
+std::string mapImage(const std::vector<MapPoint>& points) {
+    if (points.empty())
+        return "<p>No records with coordinates.</p>\n";
+    double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9;
+    for (const auto& p : points) {
+        x0 = std::min(x0, p.lon), x1 = std::max(x1, p.lon);
+        y0 = std::min(y0, p.lat), y1 = std::max(y1, p.lat);
+    }
+    const double pad = 0.05 * std::max({x1 - x0, y1 - y0, 0.02});
+    x0 -= pad, x1 += pad, y0 -= pad, y1 += pad;
+    const double squeeze = std::cos(0.5 * (y0 + y1) * 3.14159265358979 / 180.0);
+    const double width = 720;
+    const double scale = width / ((x1 - x0) * squeeze);
+    const double height = (y1 - y0) * scale;
+    std::ostringstream s;
+    s << "<h2>分布图 Map</h2>\n<svg xmlns='http://www.w3.org/2000/svg' width='" << width
+      << "' height='" << height << "' style='background:#eef3ea'>\n";
+    for (double lon = std::ceil(x0); lon <= x1; lon += 1)
+        s << "<line x1='" << (lon - x0) * squeeze * scale << "' y1='0' x2='"
+          << (lon - x0) * squeeze * scale << "' y2='" << height << "' stroke='#c8d3c2'/><text x='"
+          << (lon - x0) * squeeze * scale + 2 << "' y='12' font-size='10'>" << lon << "°E</text>\n";
+    for (double lat = std::ceil(y0); lat <= y1; lat += 1)
+        s << "<line x1='0' y1='" << (y1 - lat) * scale << "' x2='" << width << "' y2='"
+          << (y1 - lat) * scale << "' stroke='#c8d3c2'/><text x='2' y='" << (y1 - lat) * scale - 2
+          << "' font-size='10'>" << lat << "°N</text>\n";
+    for (const auto& p : points)
+        s << "<circle cx='" << (p.lon - x0) * squeeze * scale << "' cy='" << (y1 - p.lat) * scale
+          << "' r='3' fill='" << p.colour << "'><title>" << escapeHtml(p.label)
+          << "</title></circle>\n";
+    s << "</svg>\n";
+    return s.str();
+}
+
+std::string gradeColour(heritage::TreeGrade g) {
+    switch (g) {
+        case heritage::TreeGrade::One:
+            return "#c0392b";
+        case heritage::TreeGrade::Two:
+            return "#e67e22";
+        case heritage::TreeGrade::Three:
+            return "#b7a21b";
+        case heritage::TreeGrade::Famous:
+            return "#8e44ad";
+        case heritage::TreeGrade::None:
+            break;
+    }
+    return "#7f8c8d";
+}
+
+std::string vigourName(heritage::Vigour v) {
+    switch (v) {
+        case heritage::Vigour::Normal:
+            return "正常 normal";
+        case heritage::Vigour::Weak:
+            return "衰弱 weak";
+        case heritage::Vigour::Endangered:
+            return "濒危 endangered";
+        case heritage::Vigour::Dead:
+            return "死亡 dead";
+        case heritage::Vigour::Unknown:
+            break;
+    }
+    return "未知 unknown";
+}
+
+template <typename R>
+std::string reportBody(const std::vector<R>& records, const heritage::Rules& rules) {
+    std::string body;
+    std::vector<MapPoint> points;
+    if constexpr (std::is_same_v<R, TreeRecord>) {
+        body += barChart("按等级 By grade", countBy(records, [&](const TreeRecord& t) {
+                             return gradeLabel(rules.grade(t));
+                         }));
+        body += barChart("按树种 By species",
+                         countBy(records, [](const TreeRecord& t) { return t.speciesCn; }));
+        body +=
+            barChart("按生长势 By vigour",
+                     countBy(records, [](const TreeRecord& t) { return vigourName(t.vigour); }));
+        body += barChart("按镇街 By town",
+                         countBy(records, [](const TreeRecord& t) { return t.town; }));
+        for (const TreeRecord& t : records) {
+            if (t.lon != 0 || t.lat != 0)
+                points.push_back({t.lon, t.lat, gradeColour(rules.grade(t)),
+                                  t.id + " " + t.speciesCn + " " + gradeLabel(rules.grade(t))});
+        }
+    } else {
+        body += barChart("按批次 By batch", countBy(records, [](const VillageRecord& v) {
+                             return v.batch > 0 ? "第" + std::to_string(v.batch) + "批 (" +
+                                                      std::to_string(v.year) + ")"
+                                                : std::string();
+                         }));
+        body += barChart("按地市 By city",
+                         countBy(records, [](const VillageRecord& v) { return v.city; }));
+        body += barChart("按区县 By county",
+                         countBy(records, [](const VillageRecord& v) { return v.county; }));
+        for (const VillageRecord& v : records) {
+            if (v.lon != 0 || v.lat != 0)
+                points.push_back({v.lon, v.lat, "#a0522d", v.name + " " + v.county});
+        }
+    }
+    return body + mapImage(points);
+}
+
+template <typename R>
+int runReport(const Options& o) {
+    using K = RegisterKind<R>;
+    auto registry = openRegistry(o);
+    if (!registry)
+        return fail(registry.errors());
+    auto rules = rulesOf(o);
+    if (!rules)
+        return fail(rules.errors());
+    auto records = K::all(registry.value());
+    if (!records)
+        return fail(records.errors());
+    const std::string title =
+        std::string(std::is_same_v<R, TreeRecord> ? "古树名木报告 Ancient trees report"
+                                                  : "传统村落报告 Traditional villages report");
+    std::ostringstream html;
+    html << "<!DOCTYPE html>\n<html lang='zh'>\n<head><meta charset='utf-8'><title>" << title
+         << "</title>\n<style>body{font-family:'Noto Sans CJK SC',sans-serif;margin:2em;}"
+            "svg text{font-size:13px;}</style></head>\n<body>\n<h1>"
+         << title << "</h1>\n<p>" << records->size() << " " << K::noun << " in "
+         << escapeHtml(registry->target()) << ", " << escapeHtml(rules->jurisdiction)
+         << " rules.</p>\n"
+         << reportBody(records.value(), rules.value()) << "</body>\n</html>\n";
+    // Written beside the target and renamed: a reader never sees half a page.
+    const std::filesystem::path out(o.file);
+    const std::filesystem::path tmp = out.string() + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        f << html.str();
+        if (!f) {
+            std::error_code ec;
+            std::filesystem::remove(tmp, ec);
+            std::cerr << "error: " << o.file << ": cannot write the report\n";
+            return kBadInput;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, out, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        std::cerr << "error: " << o.file << ": " << ec.message() << "\n";
+        return kBadInput;
+    }
+    std::cout << "wrote " << o.file << " (" << records->size() << " " << K::noun << ")\n";
+    return 0;
+}
+
+template <typename R>
+void addRegister(CLI::App& app, std::function<int()>& run, const std::shared_ptr<Options>& o,
+                 const char* description) {
+    using K = RegisterKind<R>;
+    CLI::App* reg = app.add_subcommand(K::noun, description);
+    reg->require_subcommand(1);
+    reg->add_option("--registry", o->registry,
+                    "GeoPackage file or PG:connection (default $CUNJING_REGISTRY, else "
+                    "heritage.gpkg)");
+    reg->add_option("--actor", o->actor, "who the audit trail names (default $USER)");
+    reg->add_option("--rules", o->rules, "jurisdiction rules in assets/rules (default guangdong)");
+
+    CLI::App* import = reg->add_subcommand("import", "Import a register file (atomic)");
+    import->add_option("file", o->file, "CSV, GeoJSON, GeoPackage, Shapefile or XLSX")->required();
+    import->add_option("--map", o->mapping, "field-mapping file (default: picked by header)");
+    import->add_flag("--dry-run", o->dryRun, "say what would change, write nothing");
+    import->add_flag("--skip-bad", o->skipBad, "import the good rows when some are bad");
+    import->callback([&run, o] { run = [o] { return runImport<R>(*o);
+};
+}  // namespace
+);
+
+CLI::App* validate = reg->add_subcommand("validate", "Check a register file, write nothing");
+validate->add_option("file", o->file, "register file")->required();
+validate->add_option("--map", o->mapping, "field-mapping file");
+validate->callback([&run, o] { run = [o] { return runValidate<R>(*o); }; });
+
+CLI::App* list = reg->add_subcommand("list", "List records");
+list->add_option("--search", o->search, "text in id, name, species, place");
+if constexpr (std::is_same_v<R, TreeRecord>)
+    list->add_option("--grade", o->grade, "1, 2, 3, famous or none");
+list->add_option("--limit", o->limit, "at most this many lines (default 50)");
+list->callback([&run, o] { run = [o] { return runList<R>(*o); }; });
+
+CLI::App* show = reg->add_subcommand("show", "Every field of one record, and its history");
+show->add_option("id", o->id, "record id")->required();
+show->callback([&run, o] { run = [o] { return runShow<R>(*o); }; });
+
+CLI::App* edit = reg->add_subcommand("edit", "Change fields of one record (audited)");
+edit->add_option("id", o->id, "record id")->required();
+edit->add_option("--set", o->set, "column=value, repeatable");
+edit->callback([&run, o] { run = [o] { return runEdit<R>(*o); }; });
+
+reg->add_subcommand("undo", "Take back the latest edit or import (survives restarts)")
+    ->callback([&run, o] { run = [o] { return runHistory(*o, true); }; });
+reg->add_subcommand("redo", "Re-apply the latest undone edit")->callback([&run, o] {
+    run = [o] { return runHistory(*o, false); };
+});
+
+CLI::App* exp = reg->add_subcommand("export", "Write every record to a file");
+exp->add_option("file", o->file, ".csv, .geojson, .gpkg or .xlsx")->required();
+exp->callback([&run, o] { run = [o] { return runExport<R>(*o); }; });
+
+CLI::App* report = reg->add_subcommand("report", "An HTML page of counts, charts and a map");
+report->add_option("file", o->file, "report.html")->required();
+report->callback([&run, o] { run = [o] { return runReport<R>(*o); }; });
+}  // namespace cunjing::tools
+
+}  // namespace
+
+void addRegisterCommands(CLI::App& app, std::function<int()>& run) {
+    addRegister<TreeRecord>(app, run, std::make_shared<Options>(),
+                            "The ancient and famous tree register (古树名木, 一树一档)");
+    addRegister<VillageRecord>(app, run, std::make_shared<Options>(),
+                               "The traditional village register (传统村落, 一村一档)");
+}
+
+}  // namespace cunjing::tools
