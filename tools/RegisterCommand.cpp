@@ -204,15 +204,30 @@ int runValidate(const Options& o) {
         return fail(rules.errors());
     std::size_t errors = read->rowErrors.size(), warnings = 0;
     printRowErrors(read->rowErrors, 200);
+    // Every error is printed; warnings repeat the same few kinds over a whole register, so
+    // the first ones are printed and the rest counted by field.
+    constexpr std::size_t kWarningsShown = 20;
+    std::map<std::string, std::size_t> moreByField;
     for (const R& r : read->records) {
         const heritage::Validation v =
             rules->validate(r, o.file, std::string(K::one) + " '" + r.id + "'");
         for (const Error& e : v.errors)
             std::cerr << "error: " << e.toString() << "\n";
-        for (const Error& w : v.warnings)
-            std::cerr << "warning: " << w.toString() << "\n";
+        for (const Error& w : v.warnings) {
+            if (warnings++ < kWarningsShown) {
+                std::cerr << "warning: " << w.toString() << "\n";
+            } else {
+                const auto field = w.where.find("field ");
+                ++moreByField[field == std::string::npos ? w.where : w.where.substr(field + 6)];
+            }
+        }
         errors += v.errors.size();
-        warnings += v.warnings.size();
+    }
+    if (!moreByField.empty()) {
+        std::cerr << "... " << warnings - kWarningsShown << " more warnings, by field:";
+        for (const auto& [field, n] : moreByField)
+            std::cerr << " " << field << " " << n << ";";
+        std::cerr << "\n";
     }
     std::cout << read->dataRows << " rows, " << read->records.size() << " readable, " << errors
               << " error(s), " << warnings << " warning(s) under the " << rules->jurisdiction
@@ -625,6 +640,7 @@ void addRegister(CLI::App& app, std::function<int()>& run, const std::shared_ptr
     using K = RegisterKind<R>;
     CLI::App* reg = app.add_subcommand(K::noun, description);
     reg->require_subcommand(1);
+    reg->fallthrough();  // --registry may also follow the subcommand: `trees import f --registry r`
     reg->add_option("--registry", o->registry,
                     "GeoPackage file or PG:connection (default $CUNJING_REGISTRY, else "
                     "heritage.gpkg)");
