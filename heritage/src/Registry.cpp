@@ -676,11 +676,26 @@ bool isPgTarget(const std::string& target) {
     return target.rfind("PG:", 0) == 0;
 }
 
-DatasetPtr openDataset(const std::string& target) {
+DatasetPtr openDataset(const std::string& target, bool readOnly = false) {
     static const char* const gpkg[] = {"GPKG", nullptr};
     static const char* const pg[] = {"PostgreSQL", nullptr};
-    return DatasetPtr(GDALOpenEx(target.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
+    return DatasetPtr(GDALOpenEx(target.c_str(),
+                                 GDAL_OF_VECTOR | (readOnly ? GDAL_OF_READONLY : GDAL_OF_UPDATE),
                                  isPgTarget(target) ? pg : gpkg, nullptr, nullptr));
+}
+
+/// A store opened to read only: it must already hold the register's layers.
+Result<DatasetPtr> openForReading(const std::string& target, bool pg) {
+    if (!pg && !std::filesystem::exists(target))
+        return Error{target, "", "file not found"};
+    DatasetPtr ds = openDataset(target, true);
+    if (!ds)
+        return Error{target, "",
+                     gdalMessage(pg ? "could not connect to PostgreSQL" : "not a GeoPackage")};
+    for (const char* layer : {"trees", "villages"})
+        if (!GDALDatasetGetLayerByName(ds.get(), layer))
+            return Error{target, layer, "not a Cunjing register (no such table)"};
+    return ds;
 }
 
 /// The value of key=value in a PG connection string, or empty.
@@ -741,6 +756,13 @@ Result<Registry> Registry::open(const std::string& target, RegistryOptions optio
     if (impl->options.actor.empty()) {
         const char* user = std::getenv("USER");
         impl->options.actor = user && *user ? user : "unknown";
+    }
+    if (impl->options.readOnly) {
+        auto ds = openForReading(target, impl->pg);
+        if (!ds)
+            return ds.errors()[0];
+        impl->ds = std::move(ds.value());
+        return Registry(std::move(impl));
     }
     if (!impl->pg && !std::filesystem::exists(target)) {
         GDALDriverH driver = GDALGetDriverByName("GPKG");
@@ -809,6 +831,10 @@ const std::string& Registry::actor() const {
 }
 bool Registry::isPostgres() const {
     return impl_->pg;
+}
+
+bool Registry::isReadOnly() const {
+    return impl_->options.readOnly;
 }
 
 namespace {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <map>
 #include <sstream>
 
 namespace cunjing::heritage::detail {
@@ -207,11 +209,37 @@ OGRFieldType ogrType(ColumnType type) {
 
 namespace {
 
+/// The field index of each column in a layer definition. OGR_FD_GetFieldIndex compares every
+/// field name case-insensitively; for a 100,000-record import that was most of the time
+/// spent outside SQLite, so the indices are kept per definition and checked by name on use
+/// (a definition freed and another made at the same address is then simply looked up anew).
+template <typename R>
+const std::vector<int>& fieldIndices(OGRFeatureDefnH defn, const std::vector<Column<R>>& columns) {
+    thread_local std::map<std::pair<OGRFeatureDefnH, const void*>, std::vector<int>> cache;
+    std::vector<int>& indices = cache[{defn, &columns}];
+    bool valid = indices.size() == columns.size();
+    for (std::size_t k = 0; valid && k < columns.size(); ++k) {
+        const int i = indices[k];
+        valid = i < 0 ? OGR_FD_GetFieldIndex(defn, columns[k].name) < 0
+                      : i < OGR_FD_GetFieldCount(defn) &&
+                            std::strcmp(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)),
+                                        columns[k].name) == 0;
+    }
+    if (!valid) {
+        indices.clear();
+        for (const auto& col : columns)
+            indices.push_back(OGR_FD_GetFieldIndex(defn, col.name));
+    }
+    return indices;
+}
+
 template <typename R>
 void writeFieldsOf(OGRFeatureH f, const R& record, const std::vector<Column<R>>& columns) {
     OGRFeatureDefnH defn = OGR_F_GetDefnRef(f);
-    for (const auto& col : columns) {
-        const int i = OGR_FD_GetFieldIndex(defn, col.name);
+    const std::vector<int>& indices = fieldIndices(defn, columns);
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        const auto& col = columns[k];
+        const int i = indices[k];
         if (i < 0)
             continue;
         const Cell c = col.get(record);
@@ -229,8 +257,10 @@ void writeFieldsOf(OGRFeatureH f, const R& record, const std::vector<Column<R>>&
 template <typename R>
 void readFieldsOf(OGRFeatureH f, R& record, const std::vector<Column<R>>& columns) {
     OGRFeatureDefnH defn = OGR_F_GetDefnRef(f);
-    for (const auto& col : columns) {
-        const int i = OGR_FD_GetFieldIndex(defn, col.name);
+    const std::vector<int>& indices = fieldIndices(defn, columns);
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        const auto& col = columns[k];
+        const int i = indices[k];
         Cell c;
         if (i >= 0 && OGR_F_IsFieldSetAndNotNull(f, i)) {
             switch (col.type) {

@@ -2,6 +2,8 @@
 
 #include "SceneBuildings.h"
 
+#include <cunjing/heritage/RegisterIO.h>
+#include <cunjing/heritage/Registry.h>
 #include <cunjing/terrain/Dem.h>
 #include <cunjing/terrain/Flatten.h>
 #include <cunjing/terrain/Pyramid.h>
@@ -70,6 +72,149 @@ Result<std::vector<heritage::AncientTree>> loadTreeLayer(const TreeLayerDescript
     if (!crs)
         return Result<std::vector<heritage::AncientTree>>::failure(crs.errors());
     return heritage::loadTrees(layer.path.string(), crs.value(), layer.crs);
+}
+
+/// Trees and villages of the register sources (village files, a registry), working CRS.
+struct LoadedRegisters {
+    std::vector<heritage::AncientTree> trees;
+    std::vector<SceneVillage> villages;
+};
+
+/// Registers hold lon/lat in CGCS2000 (EPSG:4490); the scene works in a projected CRS.
+Result<geo::Transform> fromLonLat(const std::string& crsText) {
+    auto working = geo::Crs::fromUserString(crsText);
+    if (!working)
+        return Result<geo::Transform>::failure(working.errors());
+    auto lonLat = geo::Crs::fromUserString("EPSG:4490");
+    if (!lonLat)
+        return Result<geo::Transform>::failure(lonLat.errors());
+    return geo::Transform::create(lonLat.value(), working.value());
+}
+
+/// Places records into the working CRS; a record PROJ cannot place is an error naming it.
+Status placeVillages(const std::vector<heritage::VillageRecord>& records,
+                     const geo::Transform& transform, const std::string& source,
+                     std::vector<SceneVillage>& out) {
+    std::vector<Error> errors;
+    for (const auto& r : records) {
+        SceneVillage v{r, r.lon, r.lat};
+        if (transform.apply(v.x, v.y))
+            out.push_back(std::move(v));
+        else
+            errors.push_back({source, "village '" + r.id + "'",
+                              "lon/lat cannot be transformed into the scene's CRS"});
+    }
+    if (!errors.empty())
+        return Status::failure(errors);
+    return Done{};
+}
+
+/// A register's tree as the tree layer draws it; unmeasured sizes keep AncientTree's defaults.
+heritage::AncientTree drawnTree(const heritage::TreeRecord& r) {
+    heritage::AncientTree t;
+    t.id = r.id;
+    t.speciesCn = r.speciesCn;
+    t.x = r.lon;
+    t.y = r.lat;
+    t.heightM = r.heightM.value_or(t.heightM);
+    t.crownM = r.crown().value_or(t.crownM);
+    t.ageYears = r.ageYears.value_or(0);
+    t.famous = r.famous;
+    return t;
+}
+
+/// A village register file: bad rows fail the scene, each named by file, row and field.
+Result<std::vector<SceneVillage>> loadVillageLayer(const std::filesystem::path& path,
+                                                   const std::string& crsText) {
+    auto transform = fromLonLat(crsText);
+    if (!transform)
+        return Result<std::vector<SceneVillage>>::failure(transform.errors());
+    auto read = heritage::readVillageRegister(path.string());
+    if (!read)
+        return Result<std::vector<SceneVillage>>::failure(read.errors());
+    if (!read->rowErrors.empty())
+        return Result<std::vector<SceneVillage>>::failure(read->rowErrors);
+    std::vector<SceneVillage> villages;
+    if (auto placed = placeVillages(read->records, transform.value(), path.string(), villages);
+        !placed)
+        return Result<std::vector<SceneVillage>>::failure(placed.errors());
+    return villages;
+}
+
+/// A register store, opened read-only: drawing a scene must never write to it (the demo's
+/// store is a committed file).
+Result<LoadedRegisters> loadRegistry(const std::string& target, const std::string& crsText) {
+    auto transform = fromLonLat(crsText);
+    if (!transform)
+        return Result<LoadedRegisters>::failure(transform.errors());
+    heritage::RegistryOptions options;
+    options.readOnly = true;
+    auto registry = heritage::Registry::open(target, options);
+    if (!registry)
+        return Result<LoadedRegisters>::failure(registry.errors());
+    auto trees = registry->trees();
+    if (!trees)
+        return Result<LoadedRegisters>::failure(trees.errors());
+    auto villages = registry->villages();
+    if (!villages)
+        return Result<LoadedRegisters>::failure(villages.errors());
+    LoadedRegisters out;
+    std::vector<Error> errors;
+    for (const auto& r : trees.value()) {
+        heritage::AncientTree t = drawnTree(r);
+        if (transform->apply(t.x, t.y))
+            out.trees.push_back(std::move(t));
+        else
+            errors.push_back({target, "tree '" + r.id + "'",
+                              "lon/lat cannot be transformed into the scene's CRS"});
+    }
+    if (auto placed = placeVillages(villages.value(), transform.value(), target, out.villages);
+        !placed)
+        errors.insert(errors.end(), placed.errors().begin(), placed.errors().end());
+    if (!errors.empty())
+        return Result<LoadedRegisters>::failure(errors);
+    return out;
+}
+
+/// Every register source of the scene, each file or store on its own worker thread.
+Result<LoadedRegisters> loadRegisters(const SceneDescription& description) {
+    std::vector<std::future<Result<std::vector<heritage::AncientTree>>>> treeJobs;
+    for (const auto& layer : description.treeLayers)
+        treeJobs.push_back(std::async(std::launch::async, loadTreeLayer, layer, description.crs));
+    std::vector<std::future<Result<std::vector<SceneVillage>>>> villageJobs;
+    for (const auto& path : description.villageLayers)
+        villageJobs.push_back(
+            std::async(std::launch::async, loadVillageLayer, path, description.crs));
+    std::future<Result<LoadedRegisters>> registryJob;
+    if (!description.registry.empty())
+        registryJob =
+            std::async(std::launch::async, loadRegistry, description.registry, description.crs);
+    LoadedRegisters out;
+    std::vector<Error> errors;
+    auto collect = [&](auto& result, auto&& take) {
+        if (result)
+            take(result.value());
+        else
+            errors.insert(errors.end(), result.errors().begin(), result.errors().end());
+    };
+    for (auto& job : treeJobs) {
+        auto t = job.get();
+        collect(t, [&](auto& v) { out.trees.insert(out.trees.end(), v.begin(), v.end()); });
+    }
+    for (auto& job : villageJobs) {
+        auto v = job.get();
+        collect(v, [&](auto& l) { out.villages.insert(out.villages.end(), l.begin(), l.end()); });
+    }
+    if (registryJob.valid()) {
+        auto r = registryJob.get();
+        collect(r, [&](LoadedRegisters& l) {
+            out.trees.insert(out.trees.end(), l.trees.begin(), l.trees.end());
+            out.villages.insert(out.villages.end(), l.villages.begin(), l.villages.end());
+        });
+    }
+    if (!errors.empty())
+        return Result<LoadedRegisters>::failure(errors);
+    return out;
 }
 
 /// The scene's own platforms (pond beds, plots drawn by hand), levelled before the buildings.
@@ -152,10 +297,8 @@ Result<SceneData> loadScene(const SceneDescription& description) {
         terrainJob =
             std::async(std::launch::async, loadTerrain, *description.terrain, description.crs);
     }
-    std::vector<std::future<Result<std::vector<heritage::AncientTree>>>> treeJobs;
-    for (const auto& layer : description.treeLayers) {
-        treeJobs.push_back(std::async(std::launch::async, loadTreeLayer, layer, description.crs));
-    }
+    // Registers load beside the terrain (their own threads inside).
+    auto registersJob = std::async(std::launch::async, loadRegisters, std::cref(description));
     std::vector<Error> errors;
     if (terrainJob.valid()) {
         auto t = terrainJob.get();
@@ -166,14 +309,11 @@ Result<SceneData> loadScene(const SceneDescription& description) {
         } else
             errors.insert(errors.end(), t.errors().begin(), t.errors().end());
     }
-    std::vector<heritage::AncientTree> trees;
-    for (auto& job : treeJobs) {
-        auto t = job.get();
-        if (t)
-            trees.insert(trees.end(), t->begin(), t->end());
-        else
-            errors.insert(errors.end(), t.errors().begin(), t.errors().end());
-    }
+    LoadedRegisters registers;
+    if (auto r = registersJob.get())
+        registers = std::move(r.value());
+    else
+        errors.insert(errors.end(), r.errors().begin(), r.errors().end());
     if (!errors.empty())
         return Result<SceneData>::failure(errors);
 
@@ -183,15 +323,24 @@ Result<SceneData> loadScene(const SceneDescription& description) {
     } else if (data.terrain) {
         data.originX = data.terrain->centreX();
         data.originY = data.terrain->centreY();
-    } else if (!trees.empty()) {
-        data.originX = trees.front().x;
-        data.originY = trees.front().y;
+    } else if (!registers.trees.empty()) {
+        data.originX = registers.trees.front().x;
+        data.originY = registers.trees.front().y;
+    } else if (!registers.villages.empty()) {
+        data.originX = registers.villages.front().x;
+        data.originY = registers.villages.front().y;
     }
-    for (auto& t : trees) {
+    for (auto& t : registers.trees) {
         t.x -= data.originX;
         t.y -= data.originY;
     }
-    data.trees = std::move(trees);
+    for (auto& v : registers.villages) {
+        v.x -= data.originX;
+        v.y -= data.originY;
+    }
+    data.trees = std::move(registers.trees);
+    data.villages = std::move(registers.villages);
+    data.registry = description.registry;
 
     levelPlatforms(data);
     if (auto placed = detail::placeBuildings(data); !placed)

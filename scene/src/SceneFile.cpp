@@ -269,6 +269,52 @@ void readBuildings(JsonReader& parent, SceneDescription& scene, const std::files
     });
 }
 
+void readTreeRegister(JsonReader& r, SceneDescription& scene, const std::filesystem::path& base) {
+    const json* trees = r.take("trees");
+    if (!trees || trees->is_null())
+        return;
+    // "trees": "file.geojson" or {"path": "file.csv", "crs": "EPSG:4490"}
+    TreeLayerDescription layer;
+    bool ok;
+    if (trees->is_string()) {
+        json wrapped = {{"path", *trees}};
+        JsonReader t(wrapped, r.childPath("trees"), r.file(), r.errors());
+        ok = existingPath(t, "path", base, layer.path, true);
+    } else {
+        JsonReader t(*trees, r.childPath("trees"), r.file(), r.errors());
+        ok = t.isObject() && existingPath(t, "path", base, layer.path, true);
+        if (t.string("crs", layer.crs))
+            checkCrs(t, "crs", layer.crs);
+        t.finish();
+    }
+    if (ok)
+        scene.treeLayers.push_back(layer);
+}
+
+/// "registry": "heritage.gpkg" or "PG:dbname=...". A missing GeoPackage is an error here:
+/// opening a store creates it, and a misspelt name must not draw an empty new register.
+void readRegistry(JsonReader& r, SceneDescription& scene, const std::filesystem::path& base) {
+    std::string written;
+    if (!r.string("registry", written))
+        return;
+    if (written.rfind("PG:", 0) == 0) {
+        scene.registry = written;
+        return;
+    }
+    const std::filesystem::path path = std::filesystem::path(written).is_absolute()
+                                           ? std::filesystem::path(written)
+                                           : base / written;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        r.error(r.childPath("registry"),
+                "register store not found: " + written + " (looked for " +
+                    path.lexically_normal().string() +
+                    "); make one with `cunjing villages --registry FILE import ...`");
+        return;
+    }
+    scene.registry = path.lexically_normal().string();
+}
+
 void readRegisters(JsonReader& parent, SceneDescription& scene, const std::filesystem::path& base) {
     const json* v = parent.take("registers");
     if (!v || v->is_null())
@@ -276,25 +322,11 @@ void readRegisters(JsonReader& parent, SceneDescription& scene, const std::files
     JsonReader r(*v, parent.childPath("registers"), parent.file(), parent.errors());
     if (!r.isObject())
         return;
-    const json* trees = r.take("trees");
-    if (trees && !trees->is_null()) {
-        // "trees": "file.geojson" or {"path": "file.csv", "crs": "EPSG:4490"}
-        TreeLayerDescription layer;
-        bool ok;
-        if (trees->is_string()) {
-            json wrapped = {{"path", *trees}};
-            JsonReader t(wrapped, r.childPath("trees"), parent.file(), parent.errors());
-            ok = existingPath(t, "path", base, layer.path, true);
-        } else {
-            JsonReader t(*trees, r.childPath("trees"), parent.file(), parent.errors());
-            ok = t.isObject() && existingPath(t, "path", base, layer.path, true);
-            if (t.string("crs", layer.crs))
-                checkCrs(t, "crs", layer.crs);
-            t.finish();
-        }
-        if (ok)
-            scene.treeLayers.push_back(layer);
-    }
+    readTreeRegister(r, scene, base);
+    std::filesystem::path villages;
+    if (existingPath(r, "villages", base, villages, false))
+        scene.villageLayers.push_back(villages);
+    readRegistry(r, scene, base);
     r.finish();
 }
 

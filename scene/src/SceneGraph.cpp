@@ -4,6 +4,7 @@
 #include <cunjing/scene/LodTerrain.h>
 #include <cunjing/scene/Shaders.h>
 #include <cunjing/scene/TreeLayer.h>
+#include <cunjing/scene/VillageLayer.h>
 
 #include <osg/CullFace>
 #include <osg/Depth>
@@ -169,6 +170,8 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
     }
     if (!data.trees.empty())
         root->addChild(treeLayer(data));
+    if (!data.villages.empty())
+        root->addChild(villageLayer(data));
     return root;
 }
 

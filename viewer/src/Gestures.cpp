@@ -43,6 +43,29 @@ FlyStep flyStep(const FlyKeys& keys, double dtSeconds, double distanceM) {
     return {axis(keys.forward, keys.back), axis(keys.right, keys.left), axis(keys.up, keys.down)};
 }
 
+void TapDetector::press(double x, double y) {
+    startX_ = x;
+    startY_ = y;
+    pressed_ = true;
+    strayed_ = false;
+}
+
+void TapDetector::track(double x, double y) {
+    if (pressed_ && std::hypot(x - startX_, y - startY_) > kTapSlopPixels)
+        strayed_ = true;
+}
+
+void TapDetector::move(double x, double y) {
+    track(x, y);
+}
+
+bool TapDetector::release(double x, double y) {
+    track(x, y);
+    const bool tap = pressed_ && !strayed_;
+    pressed_ = false;
+    return tap;
+}
+
 void TouchTracker::setWindowSize(double width, double height) {
     width_ = std::max(width, 1.0);
     height_ = std::max(height, 1.0);

@@ -50,8 +50,17 @@ void InputController::onMouseButton(const SDL_Event& event, bool uiWantsMouse) {
     const bool down = event.type == SDL_MOUSEBUTTONDOWN;
     if (down && uiWantsMouse)
         return;
-    if (event.button.button == SDL_BUTTON_LEFT)
+    if (event.button.button == SDL_BUTTON_LEFT) {
+        // A press that started on a panel never orbited, so its release is no click either.
+        const bool wasOrbiting = orbiting_;
         orbiting_ = down;
+        if (down) {
+            mouseTap_.press(event.button.x, event.button.y);
+        } else if (wasOrbiting && mouseTap_.release(event.button.x, event.button.y) &&
+                   actions_.pick) {
+            actions_.pick(event.button.x, event.button.y);
+        }
+    }
     if (event.button.button == SDL_BUTTON_RIGHT || event.button.button == SDL_BUTTON_MIDDLE) {
         panning_ = down;
     }
@@ -62,6 +71,7 @@ void InputController::onMouseMotion(const SDL_Event& event) {
         return;
     const double dx = double(event.motion.xrel) / width_, dy = double(event.motion.yrel) / height_;
     if (orbiting_) {
+        mouseTap_.move(event.motion.x, event.motion.y);
         const OrbitDelta o = orbitFromDrag(dx, dy);
         rig_.orbit(o.headingDeg, o.pitchDeg);
     } else if (panning_) {
@@ -150,13 +160,26 @@ void InputController::onFinger(const SDL_Event& event) {
         // A finger that lands on a panel belongs to ImGui (through the synthetic mouse events).
         if (!state_.overUi(float(f.x * width_), float(f.y * height_))) {
             touch_.fingerDown(f.fingerId, f.x, f.y);
+            // Only a lone finger can tap; a second one makes the touch a gesture.
+            if (touch_.fingerCount() == 1) {
+                fingerTap_.press(f.x * width_, f.y * height_);
+                tapFinger_ = f.fingerId;
+            } else {
+                fingerTap_.cancel();
+            }
         }
         return;
     }
     if (event.type == SDL_FINGERUP) {
         touch_.fingerUp(f.fingerId);
+        if (f.fingerId == tapFinger_ && fingerTap_.release(f.x * width_, f.y * height_) &&
+            actions_.pick) {
+            actions_.pick(f.x * width_, f.y * height_);
+        }
         return;
     }
+    if (f.fingerId == tapFinger_)
+        fingerTap_.move(f.x * width_, f.y * height_);
     const TouchMove move = touch_.fingerMotion(f.fingerId, f.x, f.y);
     if (move.orbit.headingDeg != 0 || move.orbit.pitchDeg != 0) {
         rig_.orbit(move.orbit.headingDeg, move.orbit.pitchDeg);

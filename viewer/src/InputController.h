@@ -17,6 +17,8 @@ struct InputActions {
     std::function<void(int)> flyToViewpoint;  ///< index into UiState::viewpoints
     std::function<void()> screenshot;
     std::function<void()> quit;
+    /// A click or tap on the 3D view (not a drag), in window coordinates (y down).
+    std::function<void(double, double)> pick;
 };
 
 class InputController {
@@ -44,6 +46,8 @@ private:
     UiState& state_;
     InputActions actions_;
     TouchTracker touch_;
+    TapDetector mouseTap_, fingerTap_;
+    std::int64_t tapFinger_ = -1;
     int width_ = 1, height_ = 1;
     double fovDeg_ = 40;
     bool orbiting_ = false, panning_ = false;

@@ -1,5 +1,7 @@
 #include "Panels.h"
 
+#include "PanelLayout.h"
+
 #include <cunjing/viewer/Strings.h>
 
 #include <imgui.h>
@@ -10,32 +12,6 @@
 namespace cunjing::viewer {
 
 namespace {
-
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize |
-    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
-    ImGuiWindowFlags_NoFocusOnAppearing;
-constexpr ImGuiWindowFlags kOverlayFlags = kPanelFlags | ImGuiWindowFlags_NoTitleBar;
-
-/// "visible title###stable id": the title follows the language, the window stays the same.
-std::string label(StringId title, Language lang, const char* id) {
-    return std::string(tr(title, lang)) + "###" + id;
-}
-
-/// Pins the next window to a corner or edge midpoint; pivot (0,0) top-left ... (1,1) bottom-right.
-void pinNextWindow(float pivotX, float pivotY) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float margin = 0.6f * ImGui::GetFontSize();
-    const float x = vp->WorkPos.x + margin + pivotX * (vp->WorkSize.x - 2 * margin);
-    const float y = vp->WorkPos.y + margin + pivotY * (vp->WorkSize.y - 2 * margin);
-    ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always, ImVec2(pivotX, pivotY));
-}
-
-/// Remembers where the current window is, so touches there go to the UI, not the camera.
-void recordRect(UiState& state) {
-    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    state.panelRects.push_back({pos.x, pos.y, size.x, size.y});
-}
 
 /// The help overlay's rows: what to do, and what it does.
 constexpr std::pair<StringId, StringId> kHelpRows[] = {
@@ -48,6 +24,7 @@ constexpr std::pair<StringId, StringId> kHelpRows[] = {
     {StringId::HelpFastInput, StringId::HelpFastAction},
     {StringId::HelpHomeInput, StringId::HelpHomeAction},
     {StringId::HelpNumbersInput, StringId::HelpNumbersAction},
+    {StringId::HelpPickInput, StringId::HelpPickAction},
     {StringId::HelpScreenshotInput, StringId::HelpScreenshotAction},
     {StringId::HelpHelpInput, StringId::HelpHelpAction},
     {StringId::HelpQuitInput, StringId::HelpQuitAction},
@@ -79,6 +56,7 @@ void ViewpointPanel::draw(UiState& state) {
         }
     }
     recordRect(state);
+    state.viewpointsBottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 }
 
@@ -98,20 +76,9 @@ void InfoPanel::draw(UiState& state) {
                     tr(state.flyMode ? StringId::ModeFly : StringId::ModeOrbit, lang));
     }
     recordRect(state);
+    state.infoBottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 }
-
-namespace {
-/// A button drawn as pressed when `on`.
-bool toggleButton(const char* text, bool on) {
-    if (on)
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    const bool clicked = ImGui::Button(text);
-    if (on)
-        ImGui::PopStyleColor();
-    return clicked;
-}
-}  // namespace
 
 void LanguagePanel::draw(UiState& state) {
     const Language lang = state.language;
@@ -127,6 +94,15 @@ void LanguagePanel::draw(UiState& state) {
         ImGui::SameLine();
         if (toggleButton(tr(StringId::HelpButton, lang), state.showHelp)) {
             state.showHelp = !state.showHelp;
+        }
+        if (state.hasRegister) {
+            ImGui::SameLine();
+            if (toggleButton(tr(StringId::RegisterButton, lang), state.showRegister)) {
+                state.showRegister = !state.showRegister;
+                // The register panel takes the left side, where the help sits.
+                if (state.showRegister)
+                    state.showHelp = false;
+            }
         }
     }
     recordRect(state);
@@ -174,10 +150,13 @@ void MessageOverlay::draw(UiState& state) {
     ImGui::End();
 }
 
-std::vector<std::unique_ptr<Panel>> makePanels() {
+std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel) {
     std::vector<std::unique_ptr<Panel>> panels;
     panels.push_back(std::make_unique<ViewpointPanel>());
     panels.push_back(std::make_unique<InfoPanel>());
+    panels.push_back(std::make_unique<InfoCardPanel>());
+    if (registerModel)
+        panels.push_back(std::make_unique<RegisterPanel>(*registerModel));
     panels.push_back(std::make_unique<HelpOverlay>());
     panels.push_back(std::make_unique<LanguagePanel>());
     panels.push_back(std::make_unique<MessageOverlay>());

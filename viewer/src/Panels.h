@@ -1,6 +1,7 @@
 #pragma once
 /// The viewer's ImGui panels, each a small class with draw() (after osgEarth's ImGuiPanel).
 
+#include "RegisterModel.h"
 #include "UiState.h"
 
 #include <memory>
@@ -39,13 +40,34 @@ public:
     void draw(UiState& state) override;
 };
 
+/// The picked tree or village: its register fields, and a button to fly there.
+class InfoCardPanel : public Panel {
+public:
+    void draw(UiState& state) override;
+};
+
+/// Search, filter and edit the register, with undo and redo (shown when the scene has one).
+class RegisterPanel : public Panel {
+public:
+    explicit RegisterPanel(RegisterModel& model) : model_(model) {}
+    void draw(UiState& state) override;
+
+private:
+    void drawFilters(Language lang);
+    void drawResults(UiState& state);
+    void drawEditor(Language lang);
+    void drawActions(Language lang);
+
+    RegisterModel& model_;
+};
+
 /// Transient messages and the "no scene" notice.
 class MessageOverlay : public Panel {
 public:
     void draw(UiState& state) override;
 };
 
-/// Every panel, in drawing order.
-std::vector<std::unique_ptr<Panel>> makePanels();
+/// Every panel, in drawing order; the register panel only with a model.
+std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel);
 
 }  // namespace cunjing::viewer

@@ -2,6 +2,10 @@
 /// What the panels show and what they ask for. Panels read this and write requests into it;
 /// the app acts on the requests after the frame, so panels never touch the camera or the scene.
 
+#include "Picking.h"
+#include "RecordCard.h"
+
+#include <cunjing/heritage/Rules.h>
 #include <cunjing/scene/SceneFile.h>
 #include <cunjing/viewer/Strings.h>
 
@@ -48,9 +52,25 @@ struct UiState {
     bool messageIsError = false;
     double messageSeconds = 0;
 
+    /// The picked record and what its info card shows (the app fills card from the register
+    /// or the scene); cardInScene: the record stands in this scene, so it can be flown to.
+    std::optional<RecordRef> selected;
+    std::optional<CardRecord> card;
+    bool cardInScene = false;
+    /// Grades and protection radii on the card follow these.
+    heritage::Rules rules;
+    /// The scene has a register store that opened; the register panel is shown.
+    bool hasRegister = false;
+    bool showRegister = false;
+
     /// Requests from the panels, handled and cleared by the app after each frame.
     std::optional<int> requestedViewpoint;
+    std::optional<RecordRef> requestedSelection;
+    std::optional<RecordRef> requestedFlight;
+    bool requestedCardClose = false;
 
+    /// Lower edges of the pinned corner panels, so the card and the register panel sit below.
+    float viewpointsBottom = 0, infoBottom = 0;
     /// Where the panels were drawn last frame.
     std::vector<UiRect> panelRects;
     bool overUi(float x, float y) const {

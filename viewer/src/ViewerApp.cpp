@@ -3,9 +3,14 @@
 #include "ImGuiLayer.h"
 #include "InputController.h"
 #include "Panels.h"
+#include "Picking.h"
+#include "RecordCard.h"
+#include "RegisterModel.h"
 #include "Screenshot.h"
 #include "Window.h"
 
+#include <cunjing/heritage/RegisterFields.h>
+#include <cunjing/heritage/Registry.h>
 #include <cunjing/scene/CameraRig.h>
 #include <cunjing/scene/Offscreen.h>
 #include <cunjing/scene/SceneData.h>
@@ -17,6 +22,7 @@
 #include <osgViewer/Viewer>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <iostream>
 
@@ -29,6 +35,16 @@ constexpr double kMessageSeconds = 4.0;
 /// Readable on a touchscreen at arm's length; scaled by the display's DPI.
 constexpr float kFontPixels = 20.0f;
 const osg::Vec4 kClearColour(0.78f, 0.84f, 0.88f, 1.0f);
+/// A click this close to a tree or village marker (UI-scaled pixels) picks it even when the ray
+/// misses its geometry: a distant tree is a few pixels wide, a marker's label none.
+constexpr double kPickRadiusPixels = 14.0;
+/// Fly-to framing: looking down at this pitch from a distance that shows a tree whole, or a
+/// village with its surroundings.
+constexpr double kRecordPitchDeg = -30.0;
+constexpr double kVillageViewDistanceM = 2500.0;
+/// The register's rules: the project serves Guangdong first (the CLI's default too).
+constexpr const char* kJurisdiction = "guangdong";
+constexpr double kPi = 3.14159265358979323846;
 
 void printAll(const std::vector<Error>& problems, const char* prefix) {
     for (const Error& e : problems)
@@ -91,6 +107,55 @@ std::vector<ViewpointEntry> viewpointsOf(const scene::SceneData& data) {
     return entries;
 }
 
+heritage::Rules loadRules() {
+    auto rules = heritage::Rules::forJurisdiction(kJurisdiction);
+    if (!rules) {
+        std::cerr << "warning: " << rules.firstError() << "; grading by the national standard\n";
+        return {};
+    }
+    return std::move(rules).value();
+}
+
+/// "tree:<id>" / "village:<id>" (checked by the command line) as a record reference.
+std::optional<RecordRef> parseRecordRef(const std::string& text) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || colon + 1 >= text.size())
+        return std::nullopt;
+    const std::string kind = text.substr(0, colon);
+    if (kind != "tree" && kind != "village")
+        return std::nullopt;
+    return RecordRef{kind == "tree" ? RecordKind::Tree : RecordKind::Village,
+                     text.substr(colon + 1)};
+}
+
+/// The card from the scene's own data, for scenes without a register (or records not in it).
+std::optional<CardRecord> sceneCard(const scene::SceneData& data, const RecordRef& ref) {
+    if (ref.kind == RecordKind::Tree) {
+        for (const heritage::AncientTree& tree : data.trees) {
+            if (tree.id == ref.id)
+                return CardRecord{treeRecordFrom(tree), false, tree.name};
+        }
+        return std::nullopt;
+    }
+    for (const scene::SceneVillage& village : data.villages) {
+        if (village.record.id == ref.id)
+            return CardRecord{village.record, false, {}};
+    }
+    return std::nullopt;
+}
+
+/// Names and values of the scene's trees and villages, for the font's glyph set.
+std::vector<std::string> recordTexts(const scene::SceneData& data) {
+    std::vector<std::string> texts = cardVocabulary();
+    for (const heritage::AncientTree& tree : data.trees)
+        texts.insert(texts.end(), {tree.speciesCn, tree.name});
+    for (const scene::SceneVillage& village : data.villages) {
+        for (auto& field : heritage::villageRegisterFields(village.record))
+            texts.push_back(std::move(field.second));
+    }
+    return texts;
+}
+
 /// "a.png", else "a-2.png", "a-3.png"...: two screenshots in one second must not overwrite.
 std::filesystem::path unusedName(const std::filesystem::path& path) {
     std::error_code ec;
@@ -116,6 +181,13 @@ private:
     void drawUi(double dt);
     void countFrame(double dt);
     void flyTo(int index);
+    void openRegister();
+    void pick(double windowX, double windowY);
+    void selectRecord(const RecordRef& record);
+    void refreshCard();
+    void flyToRecord(const RecordRef& record);
+    void handleRecordRequests();
+    void showMessage(StringId id, std::string detail, bool error);
     void saveRequestedScreenshot();
     Status saveScreenshot(const std::filesystem::path& path);
 
@@ -129,6 +201,9 @@ private:
     osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> embedded_;
     std::unique_ptr<ImGuiLayer> imgui_;
     std::vector<std::unique_ptr<Panel>> panels_;
+    std::unique_ptr<ScenePicker> picker_;
+    std::unique_ptr<RegisterModel> register_;  ///< opened once per session, when there is one
+    int cardRevision_ = 0;                     ///< the register revision the card was read at
     double fovDeg_ = 40, targetFovDeg_ = 40;
     int drawableWidth_ = 0, drawableHeight_ = 0;
     int fpsFrames_ = 0;
@@ -143,11 +218,13 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
       scene_(std::move(scene)),
       input_(rig_, ui_,
              {[this](int i) { flyTo(i); }, [this] { screenshotRequested_ = true; },
-              [this] { quit_ = true; }}) {
+              [this] { quit_ = true; }, [this](double x, double y) { pick(x, y); }}) {
     setUpScene();
     setUpOsg();
     setUpUi();
     resize();
+    if (const auto record = parseRecordRef(options_.select))
+        selectRecord(*record);
 }
 
 void ViewerApp::setUpScene() {
@@ -165,6 +242,34 @@ void ViewerApp::setUpScene() {
     rig_.lookAt(first.eye, first.target);
     fovDeg_ = targetFovDeg_ = first.fovDeg;
     ui_.activeViewpoint = 0;
+    ui_.rules = loadRules();
+    picker_ = std::make_unique<ScenePicker>(data);
+    openRegister();
+}
+
+void ViewerApp::openRegister() {
+    const std::string& target =
+        options_.registry.empty() ? scene_.data.registry : options_.registry;
+    if (target.empty()) {
+        if (options_.registerPanel)
+            std::cerr << "warning: --panel register: the scene names no register store "
+                         "(registers.registry) and no --registry was given\n";
+        return;
+    }
+    // Read-only until the first edit (RegisterModel::writable): viewing never touches the file.
+    auto opened =
+        heritage::Registry::open(target, {.actor = {}, .rules = ui_.rules, .readOnly = true});
+    if (!opened) {
+        // The 3D view is still worth having; the register panel is simply not offered.
+        printAll(opened.errors(), "error: ");
+        showMessage(StringId::RegisterFailed, opened.firstError(), true);
+        return;
+    }
+    register_ = std::make_unique<RegisterModel>(std::move(opened).value(), ui_.rules);
+    ui_.hasRegister = true;
+    ui_.showRegister = options_.registerPanel;
+    if (ui_.showRegister)
+        ui_.showHelp = false;  // both live on the left side
 }
 
 void ViewerApp::setUpOsg() {
@@ -186,9 +291,15 @@ void ViewerApp::setUpUi() {
     for (const ViewpointEntry& vp : ui_.viewpoints) {
         texts.insert(texts.end(), {vp.name, vp.title.zh, vp.title.en});
     }
+    for (std::string& text : recordTexts(scene_.data))
+        texts.push_back(std::move(text));
+    if (register_) {
+        for (std::string& text : register_->texts())
+            texts.push_back(std::move(text));
+    }
     imgui_ = std::make_unique<ImGuiLayer>(window_.sdl(), window_.glContext(),
                                           buildGlyphRanges(texts), kFontPixels * window_.uiScale());
-    panels_ = makePanels();
+    panels_ = makePanels(register_.get());
     if (!imgui_->hasCjkFont() && ui_.language == Language::Chinese) {
         // Without a CJK font Chinese shows as '?'; English at least reads.
         std::cerr << "warning: showing the UI in English until a CJK font is available\n";
@@ -205,6 +316,9 @@ int ViewerApp::run() {
         const double dt = std::clamp(double(now - last) / ticksPerSecond, 0.0, 0.25);
         last = now;
         pollEvents();
+        // After one drawn frame the camera's matrices are those on screen, as for a real click.
+        if (frame == 2 && options_.click)
+            pick((*options_.click)[0], (*options_.click)[1]);
         input_.update(dt, imgui_->wantsKeyboard());
         rig_.update(dt);
         updateCamera(dt);
@@ -271,6 +385,96 @@ void ViewerApp::drawUi(double dt) {
     if (ui_.requestedViewpoint)
         flyTo(*ui_.requestedViewpoint);
     ui_.requestedViewpoint.reset();
+    handleRecordRequests();
+}
+
+void ViewerApp::handleRecordRequests() {
+    if (ui_.requestedCardClose) {
+        ui_.selected.reset();
+        ui_.card.reset();
+    }
+    if (ui_.requestedSelection)
+        selectRecord(*ui_.requestedSelection);
+    if (ui_.requestedFlight)
+        flyToRecord(*ui_.requestedFlight);
+    ui_.requestedCardClose = false;
+    ui_.requestedSelection.reset();
+    ui_.requestedFlight.reset();
+    // An edit, undo or redo in the register panel may have changed what the card shows.
+    if (register_ && register_->revision() != cardRevision_)
+        refreshCard();
+}
+
+void ViewerApp::pick(double windowX, double windowY) {
+    // Events come in window coordinates; the camera's viewport is in drawable pixels, which
+    // differ on high-DPI screens.
+    int width = 0, height = 0;
+    SDL_GetWindowSize(window_.sdl(), &width, &height);
+    const double sx = double(drawableWidth_) / std::max(width, 1);
+    const double sy = double(drawableHeight_) / std::max(height, 1);
+    const auto hit = picker_->pick(*viewer_->getCamera(), windowX * sx, windowY * sy,
+                                   kPickRadiusPixels * window_.uiScale() * sx);
+    if (!hit)
+        return;
+    selectRecord(*hit);
+    // A village is picked from afar (the province view): going there is the point of it.
+    if (hit->kind == RecordKind::Village)
+        flyToRecord(*hit);
+}
+
+void ViewerApp::selectRecord(const RecordRef& record) {
+    ui_.selected = record;
+    refreshCard();
+    if (!ui_.card) {
+        ui_.selected.reset();
+        showMessage(StringId::RegisterRecordGone, record.id, true);
+        return;
+    }
+    // The register panel's editor follows the pick, when the store has the record.
+    if (register_ && ui_.card->fromRegister) {
+        register_->setKind(record.kind);
+        register_->select(record);
+    }
+}
+
+void ViewerApp::refreshCard() {
+    ui_.card.reset();
+    ui_.cardInScene = false;
+    if (register_)
+        cardRevision_ = register_->revision();
+    if (!ui_.selected)
+        return;
+    if (register_)
+        ui_.card = register_->lookup(*ui_.selected);
+    const auto fromScene = sceneCard(scene_.data, *ui_.selected);
+    if (!ui_.card)
+        ui_.card = fromScene;
+    else if (fromScene)
+        ui_.card->localName = fromScene->localName;
+    ui_.cardInScene = picker_->anchor(*ui_.selected) != nullptr;
+}
+
+void ViewerApp::flyToRecord(const RecordRef& record) {
+    const RecordAnchor* anchor = picker_->anchor(record);
+    if (!anchor) {
+        showMessage(StringId::NotInScene, record.id, true);
+        return;
+    }
+    const double distance = record.kind == RecordKind::Tree
+                                ? std::clamp(anchor->sizeM * 4.0, 40.0, 300.0)
+                                : kVillageViewDistanceM;
+    // Keep the current heading so the flight does not spin the view round.
+    const double h = rig_.headingDeg() * kPi / 180.0, p = kRecordPitchDeg * kPi / 180.0;
+    const osg::Vec3d look(std::sin(h) * std::cos(p), std::cos(h) * std::cos(p), std::sin(p));
+    rig_.flyTo(anchor->focus - look * distance, anchor->focus, kFlightSeconds);
+    ui_.activeViewpoint = -1;
+}
+
+void ViewerApp::showMessage(StringId id, std::string detail, bool error) {
+    ui_.messageId = id;
+    ui_.messageDetail = std::move(detail);
+    ui_.messageIsError = error;
+    ui_.messageSeconds = kMessageSeconds;
 }
 
 void ViewerApp::countFrame(double dt) {

@@ -5,8 +5,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 
 using namespace cunjing;
@@ -155,5 +157,120 @@ TEST(SceneBuildings, AFootprintFileWithABadRowIsReportedByFeature) {
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.firstError().find("plan.geojson"), std::string::npos) << bad.firstError();
     EXPECT_NE(bad.firstError().find("tulou-round"), std::string::npos) << bad.firstError();
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+std::string fileBytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// A folder of this test process's own (ctest runs cases in parallel).
+std::filesystem::path ownFolder(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("cunjing-scene-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+Result<SceneData> loadTextAt(const std::string& text, const std::filesystem::path& file) {
+    auto desc = parseSceneText(text, file);
+    if (!desc)
+        return Result<SceneData>::failure(desc.errors());
+    return loadScene(desc.value());
+}
+
+}  // namespace
+
+TEST(SceneRegisters, DemoRegistryDrawsItsTreesAndVillagesWithoutWritingTheFile) {
+    const std::filesystem::path store = "assets/demo/heritage_demo.gpkg";
+    const std::string before = fileBytes(store);
+    auto data = loadScene(loadSceneFile("assets/demo/demo.json").value());
+    ASSERT_TRUE(data.ok()) << data.firstError();
+    // The register's 67 trees (DEMO-, GROVE-), besides the trees the generated compounds plant.
+    EXPECT_EQ(std::count_if(data->trees.begin(), data->trees.end(),
+                            [](const heritage::AncientTree& t) {
+                                return t.id.rfind("DEMO-", 0) == 0 || t.id.rfind("GROVE-", 0) == 0;
+                            }),
+              67);
+    EXPECT_EQ(data->villages.size(), 292u);
+    EXPECT_EQ(data->registry, "assets/demo/heritage_demo.gpkg");
+    // The store is committed: drawing it must leave it byte for byte, with no -wal beside it.
+    EXPECT_TRUE(fileBytes(store) == before);
+    EXPECT_FALSE(std::filesystem::exists("assets/demo/heritage_demo.gpkg-wal"));
+    EXPECT_FALSE(std::filesystem::exists("assets/demo/heritage_demo.gpkg-shm"));
+}
+
+TEST(SceneRegisters, RegistryTreesStandWhereTheGeoJsonPutsThem) {
+    // The demo's register was imported from trees_synthetic.geojson (make_register.sh): the
+    // store's lon/lat must bring every tree back to its place, size and age.
+    const std::string head = R"({"version": 1, "crs": "EPSG:4547", "origin": [384350, 2571566],
+                                 "registers": )";
+    auto fromFile =
+        loadTextAt(head + R"({"trees": "trees_synthetic.geojson"}})", "assets/demo/a.json");
+    auto fromStore =
+        loadTextAt(head + R"({"registry": "heritage_demo.gpkg"}})", "assets/demo/b.json");
+    ASSERT_TRUE(fromFile.ok()) << fromFile.firstError();
+    ASSERT_TRUE(fromStore.ok()) << fromStore.firstError();
+    std::map<std::string, heritage::AncientTree> stored;
+    for (const auto& t : fromStore->trees)
+        stored[t.id] = t;
+    ASSERT_EQ(stored.size(), fromFile->trees.size());
+    for (const auto& t : fromFile->trees) {
+        ASSERT_TRUE(stored.count(t.id)) << t.id;
+        const auto& s = stored[t.id];
+        EXPECT_NEAR(s.x, t.x, 1e-3) << t.id;
+        EXPECT_NEAR(s.y, t.y, 1e-3) << t.id;
+        EXPECT_EQ(s.speciesCn, t.speciesCn);
+        EXPECT_DOUBLE_EQ(s.heightM, t.heightM);
+        EXPECT_DOUBLE_EQ(s.crownM, t.crownM);
+        EXPECT_EQ(s.ageYears, t.ageYears);
+    }
+}
+
+TEST(SceneRegisters, VillageFileIsPlacedInTheLocalFrame) {
+    auto data = loadTextAt(R"({"version": 1, "crs": "EPSG:4547", "origin": [500000, 2530000],
+        "registers": {"villages": "cn_traditional_villages_guangdong.csv"}})",
+                           "../shared/data/villages/scene.json");
+    ASSERT_TRUE(data.ok()) << data.firstError();
+    ASSERT_EQ(data->villages.size(), 292u);
+    // 侯南村, Dapu (116.767E 24.302N): 780958.07 E, 2691576.12 N in CM 114E (gdaltransform).
+    const auto it = std::find_if(data->villages.begin(), data->villages.end(),
+                                 [](const SceneVillage& v) { return v.record.name == "侯南村"; });
+    ASSERT_NE(it, data->villages.end());
+    EXPECT_NEAR(it->x, 780958.07 - 500000, 1);
+    EXPECT_NEAR(it->y, 2691576.12 - 2530000, 1);
+    EXPECT_EQ(it->record.batch, 2);
+}
+
+TEST(SceneRegisters, ABadVillageRowNamesTheFileAndRow) {
+    const auto dir = ownFolder("villages");
+    {
+        std::ofstream out(dir / "villages.csv");
+        out << "Province,City,County,Town,Village,Title,Batch,lng_wgs84,lat_wgs84\n"
+               "广东省,梅州市,大埔县,百侯镇,侯南村,广东省梅州市大埔县百侯镇侯南村,二,116.767,24."
+               "302\n"
+               "广东省,梅州市,大埔县,西河镇,车龙村,广东省梅州市大埔县西河镇车龙村,二,东经,24.46\n";
+    }
+    auto bad = loadTextAt(R"({"version": 1, "crs": "EPSG:4547",
+                            "registers": {"villages": "villages.csv"}})",
+                          dir / "scene.json");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.firstError().find("villages.csv"), std::string::npos) << bad.firstError();
+    EXPECT_NE(bad.firstError().find("row 3"), std::string::npos) << bad.firstError();
+    std::filesystem::remove_all(dir);
+}
+
+TEST(SceneRegisters, AFileThatIsNotARegistryIsReportedByName) {
+    const auto dir = ownFolder("registry");
+    std::ofstream(dir / "heritage.gpkg") << "not a GeoPackage";
+    auto bad = loadTextAt(R"({"version": 1, "crs": "EPSG:4547",
+                            "registers": {"registry": "heritage.gpkg"}})",
+                          dir / "scene.json");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.firstError().find("heritage.gpkg"), std::string::npos) << bad.firstError();
+    EXPECT_EQ(fileBytes(dir / "heritage.gpkg"), "not a GeoPackage");
     std::filesystem::remove_all(dir);
 }

@@ -178,3 +178,44 @@ TEST(SceneFile, BadBuildingEntriesNameTheirPath) {
         onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "styles": "no_such_folder"})")).where,
         "$.styles");
 }
+
+TEST(SceneFile, RegistersNameVillagesAndARegistry) {
+    auto scene = parse(R"({"version": 1, "crs": "EPSG:4547", "registers": {
+        "villages": "../../../shared/data/villages/cn_traditional_villages_guangdong.csv",
+        "registry": "heritage_demo.gpkg"}})");
+    ASSERT_TRUE(scene.ok()) << scene.firstError();
+    ASSERT_EQ(scene->villageLayers.size(), 1u);
+    EXPECT_TRUE(std::filesystem::exists(scene->villageLayers[0]));
+    // Resolved against the scene file's folder, so the viewer can open it from anywhere.
+    EXPECT_EQ(scene->registry, "assets/demo/heritage_demo.gpkg");
+    EXPECT_TRUE(scene->treeLayers.empty());
+}
+
+TEST(SceneFile, MissingRegistryIsAnErrorAndIsNotCreated) {
+    const Error e = onlyError(
+        parse(R"({"version": 1, "crs": "EPSG:4547", "registers": {"registry": "nowhere.gpkg"}})"));
+    EXPECT_EQ(e.where, "$.registers.registry");
+    EXPECT_NE(e.message.find("nowhere.gpkg"), std::string::npos) << e.message;
+    EXPECT_FALSE(std::filesystem::exists("assets/demo/nowhere.gpkg"));
+}
+
+TEST(SceneFile, PostgresRegistryIsKeptAsWritten) {
+    auto scene = parse(
+        R"({"version": 1, "crs": "EPSG:4547", "registers": {"registry": "PG:dbname=heritage"}})");
+    ASSERT_TRUE(scene.ok()) << scene.firstError();
+    EXPECT_EQ(scene->registry, "PG:dbname=heritage");
+}
+
+TEST(SceneFile, BadRegisterEntriesNameTheirPath) {
+    const Error missing = onlyError(
+        parse(R"({"version": 1, "crs": "EPSG:4547", "registers": {"villages": "villages.csv"}})"));
+    EXPECT_EQ(missing.where, "$.registers.villages");
+    EXPECT_NE(missing.message.find("file not found: villages.csv"), std::string::npos);
+    const Error type =
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "registers": {"registry": 5}})"));
+    EXPECT_EQ(type.where, "$.registers.registry");
+    EXPECT_EQ(type.message, "expected a string, got a number");
+    const Error key = onlyError(
+        parse(R"({"version": 1, "crs": "EPSG:4547", "registers": {"village": "x.csv"}})"));
+    EXPECT_EQ(key.where, "$.registers.village");
+}

@@ -119,3 +119,25 @@ TEST(TouchTracker, UnknownFingerIsIgnored) {
     EXPECT_DOUBLE_EQ(m.orbit.headingDeg, 0.0);
     EXPECT_DOUBLE_EQ(m.zoomFactor, 1.0);
 }
+
+TEST(TapDetector, PressAndReleaseInPlaceIsATap) {
+    TapDetector tap;
+    tap.press(100, 100);
+    tap.move(103, 102);
+    EXPECT_TRUE(tap.release(104, 101));
+}
+
+TEST(TapDetector, MovingPastTheSlopMakesItADragEvenIfItComesBack) {
+    TapDetector tap;
+    tap.press(100, 100);
+    tap.move(100 + kTapSlopPixels + 1, 100);
+    EXPECT_FALSE(tap.release(100, 100));
+}
+
+TEST(TapDetector, ReleaseWithoutPressOrAfterCancelIsNoTap) {
+    TapDetector tap;
+    EXPECT_FALSE(tap.release(0, 0));
+    tap.press(10, 10);
+    tap.cancel();
+    EXPECT_FALSE(tap.release(10, 10));
+}

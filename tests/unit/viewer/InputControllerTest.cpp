@@ -3,6 +3,9 @@
 #include <SDL.h>
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 using namespace cunjing::viewer;
 using cunjing::scene::CameraRig;
 
@@ -20,13 +23,19 @@ protected:
         e.type = type;
         e.button.button = button;
         e.button.which = which;
+        e.button.x = mouseX;
+        e.button.y = mouseY;
         input.handle(e, uiWantsMouse, false);
     }
     void mouseMove(int xrel, int yrel, Uint32 which) {
+        mouseX += xrel;
+        mouseY += yrel;
         SDL_Event e{};
         e.type = SDL_MOUSEMOTION;
         e.motion.xrel = xrel;
         e.motion.yrel = yrel;
+        e.motion.x = mouseX;
+        e.motion.y = mouseY;
         e.motion.which = which;
         input.handle(e, false, false);
     }
@@ -49,10 +58,13 @@ protected:
     UiState state;
     int flewTo = -1;
     bool screenshot = false, quit = false;
+    int mouseX = 400, mouseY = 300;
+    std::vector<std::pair<double, double>> picks;
     InputController input{
         rig,
         state,
-        {[this](int i) { flewTo = i; }, [this] { screenshot = true; }, [this] { quit = true; }}};
+        {[this](int i) { flewTo = i; }, [this] { screenshot = true; }, [this] { quit = true; },
+         [this](double x, double y) { picks.emplace_back(x, y); }}};
 };
 
 }  // namespace
@@ -127,4 +139,40 @@ TEST_F(InputControllerTest, KeysFlyToViewpointsAndRequestActions) {
 TEST_F(InputControllerTest, KeysTypedIntoTheUiAreIgnored) {
     key(SDLK_2, /*uiWantsKeyboard=*/true);
     EXPECT_EQ(flewTo, -1);
+}
+
+TEST_F(InputControllerTest, ClickWithoutDragPicksAtThePointer) {
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 0);
+    mouseButton(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 0);
+    ASSERT_EQ(picks.size(), 1u);
+    EXPECT_EQ(picks[0], std::make_pair(400.0, 300.0));
+}
+
+TEST_F(InputControllerTest, DragDoesNotPick) {
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 0);
+    mouseMove(40, 0, 0);
+    mouseButton(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 0);
+    EXPECT_TRUE(picks.empty());
+}
+
+TEST_F(InputControllerTest, ClickOnTheUiDoesNotPick) {
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 0, /*uiWantsMouse=*/true);
+    mouseButton(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 0);
+    EXPECT_TRUE(picks.empty());
+}
+
+TEST_F(InputControllerTest, TapPicksInWindowPixels) {
+    finger(SDL_FINGERDOWN, 1, 0.25f, 0.5f);
+    finger(SDL_FINGERUP, 1, 0.25f, 0.5f);
+    ASSERT_EQ(picks.size(), 1u);
+    EXPECT_NEAR(picks[0].first, 200.0, 1e-3);
+    EXPECT_NEAR(picks[0].second, 300.0, 1e-3);
+}
+
+TEST_F(InputControllerTest, PinchDoesNotPick) {
+    finger(SDL_FINGERDOWN, 1, 0.45f, 0.5f);
+    finger(SDL_FINGERDOWN, 2, 0.55f, 0.5f);
+    finger(SDL_FINGERUP, 2, 0.55f, 0.5f);
+    finger(SDL_FINGERUP, 1, 0.45f, 0.5f);
+    EXPECT_TRUE(picks.empty());
 }

@@ -59,6 +59,10 @@ struct RegistryOptions {
     std::string actor;
     /// Grades stored with each tree (for find by grade and for QGIS styling).
     Rules rules;
+    /// Open only to read (a scene drawing a register): the store must exist with its layers,
+    /// nothing is created, and a GeoPackage is left byte for byte as it was (no WAL switch,
+    /// no indexes), so a committed file stays clean. Edits then fail.
+    bool readOnly = false;
 };
 
 class Registry {
@@ -74,6 +78,7 @@ public:
     const std::string& target() const;
     const std::string& actor() const;
     bool isPostgres() const;
+    bool isReadOnly() const;
 
     Result<std::vector<TreeRecord>> trees();
     Result<std::optional<TreeRecord>> tree(const std::string& id);

@@ -4,6 +4,7 @@
 
 #include <cunjing/geo/Mesh.h>
 #include <cunjing/heritage/AncientTree.h>
+#include <cunjing/heritage/Records.h>
 #include <cunjing/scene/SceneFile.h>
 #include <cunjing/terrain/Heightfield.h>
 #include <cunjing/terrain/Imagery.h>
@@ -23,6 +24,12 @@ struct PlacedBuilding {
     double headingDeg = 0;       ///< local frame turned counter-clockwise (0: facing south)
 };
 
+/// A traditional village of a register, placed in the scene (local frame).
+struct SceneVillage {
+    heritage::VillageRecord record;
+    double x = 0, y = 0;
+};
+
 struct SceneData {
     SceneDescription description;
     double originX = 0, originY = 0;  ///< working-CRS position of local (0, 0)
@@ -36,6 +43,10 @@ struct SceneData {
     int buildingCount = 0;
     std::vector<PlacedBuilding> placed;        ///< one per generated building, by id
     std::vector<heritage::AncientTree> trees;  ///< positions already local
+    std::vector<SceneVillage> villages;        ///< register villages, positions local
+    /// The register store the scene names (`"registers": {"registry": ...}`: a GeoPackage
+    /// path or "PG:..."), for the viewer's register panel; empty when it names none.
+    std::string registry;
 
     /// Ground height (exaggerated) at a local position; 0 without terrain.
     double groundHeight(double localX, double localY) const;

@@ -106,6 +106,12 @@ struct SceneDescription {
     std::filesystem::path styles;
     std::vector<BuildingDescription> buildings;
     std::vector<TreeLayerDescription> treeLayers;
+    /// "registers.villages": village register files (CSV, GeoJSON, GeoPackage, Shapefile,
+    /// XLSX; read through the field mappings of assets/mappings), lon/lat CGCS2000.
+    std::vector<std::filesystem::path> villageLayers;
+    /// "registers.registry": a register store whose trees and villages are drawn: a GeoPackage
+    /// path (resolved against the scene file, and required to exist) or "PG:..." as written.
+    std::string registry;
     std::vector<Viewpoint> viewpoints;
 
     const Viewpoint* findViewpoint(const std::string& name) const;

@@ -54,6 +54,28 @@ struct FlyStep {
 double flySpeed(double distanceM, bool fast);
 FlyStep flyStep(const FlyKeys& keys, double dtSeconds, double distanceM);
 
+/// A press that moves less than this (window pixels, either axis summed as a distance) before
+/// release is a click or tap, not a drag: hands shake a few pixels on a touch screen.
+inline constexpr double kTapSlopPixels = 8.0;
+
+/// Tells a click or tap from a drag: press, move, release. Positions in window pixels.
+class TapDetector {
+public:
+    void press(double x, double y);
+    void move(double x, double y);
+    /// True when the press that ends here never strayed past kTapSlopPixels.
+    bool release(double x, double y);
+    /// Forgets the press (a second finger landed: that is a gesture, not a tap).
+    void cancel() { pressed_ = false; }
+    bool pressed() const { return pressed_; }
+
+private:
+    void track(double x, double y);
+
+    double startX_ = 0, startY_ = 0;
+    bool pressed_ = false, strayed_ = false;
+};
+
 /// What the fingers on a touch screen asked of the camera since the last event.
 struct TouchMove {
     OrbitDelta orbit;

@@ -4,7 +4,9 @@
 
 #include <cunjing/scene/SceneFile.h>
 
+#include <array>
 #include <filesystem>
+#include <optional>
 
 namespace cunjing::viewer {
 
@@ -22,6 +24,16 @@ struct ViewerOptions {
     std::filesystem::path screenshot;
     int width = 1280, height = 720;
     scene::Language language = scene::Language::Chinese;
+    /// Register store for the register panel (a .gpkg path or "PG:..."); empty takes the
+    /// scene's own (`registers.registry`).
+    std::string registry;
+    /// Open the register panel at start (`--panel register`).
+    bool registerPanel = false;
+    /// Open the info card of this record at start: "tree:<id>" or "village:<id>".
+    std::string select;
+    /// Click here (window pixels, y down) once the first frame is drawn, as a user would: how
+    /// tests drive picking without an input device (`--click X,Y`).
+    std::optional<std::array<double, 2>> click;
 };
 
 /// assets/demo/demo.json under the current folder, else beside the executable's ../../assets

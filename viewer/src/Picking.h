@@ -1,0 +1,86 @@
+#pragma once
+/// What a click on the 3D view points at: a register tree or a village marker. Geometry picking
+/// finds what the ray hits; thin things (a distant tree, a marker label) are easy to miss, so the
+/// nearest record on screen within a few pixels is the fallback.
+
+#include <osg/Matrixd>
+#include <osg/Vec3d>
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace osg {
+class Camera;
+}  // namespace osg
+
+namespace cunjing::scene {
+struct SceneData;
+}
+
+namespace cunjing::viewer {
+
+enum class RecordKind { Tree, Village };
+
+/// A register record by kind and id: what the info card and the register panel show.
+struct RecordRef {
+    RecordKind kind = RecordKind::Tree;
+    std::string id;
+    bool operator==(const RecordRef&) const = default;
+};
+
+/// Prefix of village marker node names ("village:<id>"), as the scene's village layer sets it.
+inline constexpr const char* kVillageNodePrefix = "village:";
+
+/// The record a node name stands for: "village:<id>", or a tree id (tree nodes carry their
+/// record id as name). Anything else (terrain, buildings, "trees") is none.
+std::optional<RecordRef> recordFromNodeName(const std::string& name,
+                                            const std::unordered_set<std::string>& treeIds);
+
+/// A record's anchor projected to the window: pixels, x right and y down from the top-left.
+struct ScreenPoint {
+    RecordRef record;
+    double x = 0, y = 0;
+    double depth = 0;  ///< distance from the eye, to prefer the nearer of two on top of each other
+};
+
+/// The record whose anchor lies nearest to (x, y) within maxPixels; on a tie in pixels, the one
+/// nearer the eye. None when nothing is that close.
+std::optional<RecordRef> nearestOnScreen(const std::vector<ScreenPoint>& points, double x, double y,
+                                         double maxPixels);
+
+/// A local position through view * projection into a width x height window (y down); none
+/// when it lies behind the eye.
+std::optional<osg::Vec3d> projectToWindow(const osg::Vec3d& local, const osg::Matrixd& view,
+                                          const osg::Matrixd& projection, double width,
+                                          double height);
+
+/// Where a record stands in the scene (local frame), for picking and fly-to.
+struct RecordAnchor {
+    RecordRef record;
+    osg::Vec3d base;   ///< on the ground
+    osg::Vec3d focus;  ///< what to look at: a tree's mid-crown height, a village's ground
+    double sizeM = 0;  ///< a tree's height; 0 for villages
+};
+
+/// Every tree and village of the scene with its anchor.
+std::vector<RecordAnchor> recordAnchors(const scene::SceneData& data);
+
+/// Picks against a scene graph drawn by `camera`. x, y in the camera's viewport pixels (y down).
+class ScenePicker {
+public:
+    explicit ScenePicker(const scene::SceneData& data);
+
+    /// The camera's children are the scene (osgViewer puts the scene data there).
+    std::optional<RecordRef> pick(osg::Camera& camera, double x, double y, double maxPixels) const;
+    const RecordAnchor* anchor(const RecordRef& record) const;
+
+private:
+    std::optional<RecordRef> rayPick(osg::Camera& camera, double x, double yUp) const;
+
+    std::vector<RecordAnchor> anchors_;
+    std::unordered_set<std::string> treeIds_;
+};
+
+}  // namespace cunjing::viewer

@@ -1,0 +1,230 @@
+// The info card and the register panel (declared in Panels.h). The logic lives in RecordCard
+// and RegisterModel; these functions only lay it out.
+
+#include "PanelLayout.h"
+#include "Panels.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace cunjing::viewer {
+
+namespace {
+
+/// Width of the card and the register panel, in font heights: fits a story line of ~25 CJK
+/// characters, which is what a glance at a touch screen takes in.
+constexpr float kCardWidthEm = 24.0f;
+constexpr float kRegisterWidthEm = 30.0f;
+
+const ImVec4 kErrorColour(1, 0.55f, 0.45f, 1);
+const ImVec4 kOkColour(0.7f, 1, 0.7f, 1);
+const ImVec4 kDimColour(0.75f, 0.75f, 0.75f, 1);
+
+/// ImGui writes into a char buffer; this grows the std::string behind it when text is typed.
+int growString(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+
+bool inputString(const char* id, std::string& text, ImGuiInputTextFlags flags = 0) {
+    return ImGui::InputText(id, text.data(), text.capacity() + 1,
+                            flags | ImGuiInputTextFlags_CallbackResize, growString, &text);
+}
+
+/// The filter choices in order: every grade, then each grade of the rules.
+constexpr std::array<heritage::TreeGrade, 5> kGrades = {
+    heritage::TreeGrade::One, heritage::TreeGrade::Two, heritage::TreeGrade::Three,
+    heritage::TreeGrade::Famous, heritage::TreeGrade::None};
+
+std::string gradeLabel(const std::optional<heritage::TreeGrade>& grade, Language lang) {
+    return grade ? heritage::gradeName(*grade, lang == Language::Chinese)
+                 : tr(StringId::RegisterAllGrades, lang);
+}
+
+}  // namespace
+
+void InfoCardPanel::draw(UiState& state) {
+    if (!state.selected || !state.card)
+        return;
+    const Language lang = state.language;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize(), margin = panelMargin();
+    const float top = std::max(state.infoBottom, vp->WorkPos.y) + margin;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - margin, top), ImGuiCond_Always,
+                            ImVec2(1, 0));
+    // Leave the language bar at the bottom right uncovered.
+    const float maxHeight = std::max(vp->WorkPos.y + vp->WorkSize.y - top - 3.5f * em, 6 * em);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kCardWidthEm * em, 0),
+                                        ImVec2(kCardWidthEm * em, maxHeight));
+    const StringId kind =
+        state.selected->kind == RecordKind::Tree ? StringId::CardTree : StringId::CardVillage;
+    if (ImGui::Begin(label(kind, lang, "card").c_str(), nullptr, kPanelFlags)) {
+        ImGui::TextWrapped("%s", cardHeading(*state.card).c_str());
+        const auto* tree = std::get_if<heritage::TreeRecord>(&state.card->record);
+        const bool synthetic =
+            tree ? tree->synthetic
+                 : std::get<heritage::VillageRecord>(state.card->record).synthetic;
+        if (!state.card->fromRegister)
+            ImGui::TextColored(kDimColour, "%s", tr(StringId::CardSceneOnly, lang));
+        if (synthetic)
+            ImGui::TextColored(kDimColour, "%s", tr(StringId::CardSynthetic, lang));
+        ImGui::Separator();
+        if (ImGui::BeginTable("card", 2, ImGuiTableFlags_SizingFixedFit)) {
+            ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+            for (const CardRow& row : cardRows(*state.card, state.rules, lang)) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextColored(kDimColour, "%s", tr(row.label, lang));
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", row.value.c_str());
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Separator();
+        if (state.cardInScene && ImGui::Button(tr(StringId::FlyToButton, lang)))
+            state.requestedFlight = state.selected;
+        if (state.cardInScene)
+            ImGui::SameLine();
+        if (ImGui::Button(tr(StringId::CloseButton, lang)))
+            state.requestedCardClose = true;
+    }
+    recordRect(state);
+    ImGui::End();
+}
+
+void RegisterPanel::draw(UiState& state) {
+    if (!state.showRegister)
+        return;
+    const Language lang = state.language;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize(), margin = panelMargin();
+    const float top = std::max(state.viewpointsBottom, vp->WorkPos.y) + margin;
+    const float width = std::min(kRegisterWidthEm * em, vp->WorkSize.x * 0.45f);
+    const float height = std::max(vp->WorkPos.y + vp->WorkSize.y - top - margin, 12 * em);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + margin, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
+    const ImGuiWindowFlags flags = kPanelFlags & ~ImGuiWindowFlags_AlwaysAutoResize;
+    if (ImGui::Begin(label(StringId::RegisterTitle, lang, "register").c_str(), nullptr, flags)) {
+        drawFilters(lang);
+        drawResults(state);
+        ImGui::Separator();
+        drawActions(lang);
+        drawEditor(lang);
+    }
+    recordRect(state);
+    ImGui::End();
+}
+
+void RegisterPanel::drawFilters(Language lang) {
+    if (toggleButton(tr(StringId::RegisterTrees, lang), model_.kind() == RecordKind::Tree))
+        model_.setKind(RecordKind::Tree);
+    ImGui::SameLine();
+    if (toggleButton(tr(StringId::RegisterVillages, lang), model_.kind() == RecordKind::Village))
+        model_.setKind(RecordKind::Village);
+    std::string query = model_.query();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const std::string hint = tr(StringId::RegisterSearch, lang);
+    if (ImGui::InputTextWithHint("##search", hint.c_str(), query.data(), query.capacity() + 1,
+                                 ImGuiInputTextFlags_CallbackResize, growString, &query)) {
+        model_.setQuery(query);
+    }
+    if (model_.kind() != RecordKind::Tree)
+        return;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const std::optional<heritage::TreeGrade> current = model_.gradeFilter();
+    if (ImGui::BeginCombo("##grade", gradeLabel(current, lang).c_str())) {
+        if (ImGui::Selectable(gradeLabel(std::nullopt, lang).c_str(), !current))
+            model_.setGradeFilter(std::nullopt);
+        for (heritage::TreeGrade grade : kGrades) {
+            if (ImGui::Selectable(gradeLabel(grade, lang).c_str(), current == grade))
+                model_.setGradeFilter(grade);
+        }
+        ImGui::EndCombo();
+    }
+}
+
+void RegisterPanel::drawResults(UiState& state) {
+    const auto& results = model_.results();
+    ImGui::TextColored(kDimColour, "%d %s", static_cast<int>(results.size()),
+                       tr(StringId::RegisterCount, state.language));
+    // A third of the panel for the list; the buttons and the editor below need the rest.
+    const float listHeight = std::max(ImGui::GetContentRegionAvail().y * 0.33f,
+                                      3 * ImGui::GetTextLineHeightWithSpacing());
+    if (ImGui::BeginChild("results", ImVec2(0, listHeight), true)) {
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(results.size()));
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const RegisterModel::ResultRow& row = results[static_cast<std::size_t>(i)];
+                ImGui::PushID(i);
+                if (ImGui::Selectable(row.label.c_str(), model_.selected() == row.record)) {
+                    // The app selects it everywhere (card, editor) and flies there.
+                    state.requestedSelection = row.record;
+                    state.requestedFlight = row.record;
+                }
+                ImGui::PopID();
+            }
+        }
+    }
+    ImGui::EndChild();
+}
+
+void RegisterPanel::drawEditor(Language lang) {
+    if (!model_.selected()) {
+        ImGui::TextColored(kDimColour, "%s", tr(StringId::RegisterPickHint, lang));
+        return;
+    }
+    ImGui::Text("%s  %s", tr(StringId::RegisterEdit, lang), model_.selected()->id.c_str());
+    // The fields take the rest of the panel and scroll; the buttons stay above them.
+    if (ImGui::BeginChild("fields", ImVec2(0, 0), true) &&
+        ImGui::BeginTable("fields", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("column", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("text", ImGuiTableColumnFlags_WidthStretch);
+        for (RegisterModel::Field& field : model_.fields()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const bool changed = field.text != field.original;
+            ImGui::TextColored(changed ? kOkColour : kDimColour, "%s", field.column.c_str());
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            // The id names the record being edited: shown, not editable.
+            inputString(("##" + field.column).c_str(), field.text,
+                        field.column == "id" ? ImGuiInputTextFlags_ReadOnly : 0);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+}
+
+void RegisterPanel::drawActions(Language lang) {
+    const bool editing = model_.selected().has_value();
+    ImGui::BeginDisabled(!editing || !model_.dirty());
+    if (ImGui::Button(tr(StringId::RegisterSave, lang)))
+        model_.save();
+    ImGui::SameLine();
+    if (ImGui::Button(tr(StringId::RegisterRevert, lang)))
+        model_.revert();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(tr(StringId::RegisterUndo, lang)))
+        model_.undo();
+    ImGui::SameLine();
+    if (ImGui::Button(tr(StringId::RegisterRedo, lang)))
+        model_.redo();
+    if (const auto& outcome = model_.outcome()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(outcome->error ? kErrorColour : kOkColour, "%s%s",
+                           tr(outcome->message, lang), outcome->detail.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+}  // namespace cunjing::viewer
