@@ -296,6 +296,8 @@ struct Registry::Impl {
 
     /// Sets a table's record to a JSON state; empty JSON means the record is absent.
     Status applyJson(const std::string& table, const std::string& id, const std::string& json);
+    /// The record's JSON as the table holds it now; empty when it is not there.
+    std::string currentJson(const std::string& table, const std::string& id);
     template <typename R>
     Status applyJsonTo(const std::string& id, const std::string& json);
 
@@ -529,6 +531,18 @@ Status Registry::Impl::applyJsonTo(const std::string& id, const std::string& jso
     return write(r, fid);
 }
 
+std::string Registry::Impl::currentJson(const std::string& table, const std::string& id) {
+    GIntBig fid = OGRNullFID;
+    if (table == TableOf<TreeRecord>::name) {
+        if (auto r = read<TreeRecord>(id, &fid))
+            return detail::toJson(*r);
+    } else if (table == TableOf<VillageRecord>::name) {
+        if (auto r = read<VillageRecord>(id, &fid))
+            return detail::toJson(*r);
+    }
+    return {};
+}
+
 Status Registry::Impl::applyJson(const std::string& table, const std::string& id,
                                  const std::string& json) {
     if (table == TableOf<TreeRecord>::name)
@@ -618,9 +632,12 @@ Result<ImportReport> Registry::Impl::importBatch(const std::vector<R>& records, 
         const GIntBig fid = it == existing.end() ? OGRNullFID : it->second.first;
         if (auto st = write(r, fid); !st)
             return st.errors()[0];
+        // An imported insert's new value is the row itself, so its audit row names it but
+        // does not copy it: that halves what a large first import writes. Undo stores the
+        // JSON before it deletes the row (step()), so redo can bring it back.
         auto t = audit(txn, table, r.id, it == existing.end() ? "insert" : "update",
                        it == existing.end() ? std::string() : detail::toJson(it->second.second),
-                       detail::toJson(r));
+                       it == existing.end() ? std::string() : detail::toJson(r));
         if (!t)
             return t.errors()[0];
         txn = t.value();
@@ -648,7 +665,21 @@ Result<std::optional<HistoryStep>> Registry::Impl::step(bool undo) {
     HistoryStep step;
     step.txn = *txn;
     std::int64_t newTxn = 0;
-    for (const auto& row : rows) {
+    for (auto& row : rows) {
+        if (undo && row.action == "insert" && row.newJson.empty()) {
+            // An imported insert (importBatch): keep the row's value for a later redo.
+            row.newJson = currentJson(row.table, row.recordId);
+            // By feature id through OGR: the FID column is "fid" in a GeoPackage and
+            // "ogc_fid" in PostGIS.
+            OGRLayerH l = layer("audit");
+            FeaturePtr f{OGR_L_GetFeature(l, row.id)};
+            if (!f)
+                return error("audit", "audit row " + std::to_string(row.id) + " is missing");
+            OGR_F_SetFieldString(f.get(), OGR_F_GetFieldIndex(f.get(), "new_json"),
+                                 row.newJson.c_str());
+            if (OGR_L_SetFeature(l, f.get()) != OGRERR_NONE)
+                return error("audit", gdalMessage("could not keep the imported record"));
+        }
         const std::string& before = undo ? row.newJson : row.oldJson;
         const std::string& after = undo ? row.oldJson : row.newJson;
         if (auto st = applyJson(row.table, row.recordId, after); !st)
@@ -803,6 +834,9 @@ Result<Registry> Registry::open(const std::string& target, RegistryOptions optio
         impl->exec("PRAGMA journal_mode = WAL");
         impl->exec("PRAGMA synchronous = FULL");
         impl->exec("PRAGMA busy_timeout = 10000");
+        // A 64 MiB page cache (SQLite's default is 2 MiB): a large import then updates the
+        // id index and the R-tree in memory instead of re-reading their pages.
+        impl->exec("PRAGMA cache_size = -65536");
         const auto mode = impl->column("PRAGMA journal_mode");
         const auto sync = impl->scalar("PRAGMA synchronous");
         if (mode.empty() || lowerAscii(mode[0]) != "wal" || sync.value_or(0) != 2)

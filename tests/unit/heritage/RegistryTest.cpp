@@ -267,6 +267,22 @@ TEST_P(RegistryTest, DryRunReportsChangesAndWritesNothing) {
     EXPECT_FALSE(r.tree("C")->has_value());
 }
 
+TEST_P(RegistryTest, AnUndoneImportIsRedoneWithEveryRecord) {
+    // Imported inserts keep no copy in the audit trail until they are undone (importBatch):
+    // undo must keep them so that redo brings back the same records.
+    Registry r = open();
+    ASSERT_TRUE(r.importBatch(std::vector{banyan("A", 120), banyan("C", 600)}, false).ok());
+    ASSERT_TRUE(r.undo().ok());
+    EXPECT_FALSE(r.tree("A")->has_value());
+    EXPECT_FALSE(r.tree("C")->has_value());
+    auto redone = r.redo();
+    ASSERT_TRUE(redone.ok() && redone.value()) << redone.firstError();
+    EXPECT_EQ(ageOf(r, "A"), 120);
+    EXPECT_EQ(ageOf(r, "C"), 600);
+    ASSERT_TRUE(r.undo().ok());
+    EXPECT_FALSE(r.tree("C")->has_value());
+}
+
 TEST_P(RegistryTest, BatchWithADuplicateIdWritesNothing) {
     Registry r = open();
     auto result =

@@ -34,7 +34,8 @@ struct AuditEntry {
     std::string recordId;  ///< the record's id
     std::string action;    ///< insert | update | delete | undo | redo
     std::string oldJson;   ///< the record before (empty for insert)
-    std::string newJson;   ///< the record after (empty for delete)
+    std::string newJson;   ///< the record after (empty for delete, and for an imported insert
+                           ///< until it is undone: the row itself holds the value)
     /// 0 in effect; 1 undone and can be redone; 2 undone and superseded by a later edit.
     /// undo and redo rows themselves are always 0 and never undone.
     int undone = 0;
