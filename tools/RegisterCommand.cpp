@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 namespace cunjing::tools {
 
 namespace {
@@ -48,6 +50,7 @@ struct Options {
     std::string mapping;
     bool dryRun = false;
     bool skipBad = false;
+    bool progress = false;
     std::string search;
     std::string grade;
     std::size_t limit = 50;
@@ -182,7 +185,19 @@ int runImport(const Options& o) {
         return fail(registry.errors());
     std::cerr << "writing " << read->records.size() << " " << K::noun << " to "
               << registry->target() << " in one transaction ...\n";
-    auto report = registry->importBatch(read->records, o.dryRun);
+    // A bar on a terminal for imports big enough to wait for (--progress forces it).
+    const bool bar = o.progress || (::isatty(2) && read->records.size() >= 5000);
+    heritage::Registry::Progress progress;
+    if (bar) {
+        progress = [](std::size_t done, std::size_t total) {
+            const int width = 40;
+            const int filled = total ? int(width * done / total) : width;
+            std::cerr << "\r[" << std::string(std::size_t(filled), '#')
+                      << std::string(std::size_t(width - filled), '.') << "] " << done << "/"
+                      << total << (done == total ? "\n" : "") << std::flush;
+        };
+    }
+    auto report = registry->importBatch(read->records, o.dryRun, progress);
     if (!report)
         return fail(report.errors());
     std::cout << (o.dryRun ? "would add: " : "added:     ") << report->added.size() << "\n"
@@ -652,6 +667,8 @@ void addRegister(CLI::App& app, std::function<int()>& run, const std::shared_ptr
     import->add_option("--map", o->mapping, "field-mapping file (default: picked by header)");
     import->add_flag("--dry-run", o->dryRun, "say what would change, write nothing");
     import->add_flag("--skip-bad", o->skipBad, "import the good rows when some are bad");
+    import->add_flag("--progress", o->progress,
+                     "show a progress bar (default: on a terminal, for 5,000 records or more)");
     import->callback([&run, o] { run = [o] { return runImport<R>(*o);
 };
 }  // namespace

@@ -315,7 +315,8 @@ struct Registry::Impl {
     template <typename R>
     Status edit(const std::string& action, const R* record, const std::string& id);
     template <typename R>
-    Result<ImportReport> importBatch(const std::vector<R>& records, bool dryRun);
+    Result<ImportReport> importBatch(const std::vector<R>& records, bool dryRun,
+                                     const Registry::Progress& progress);
     Result<std::optional<HistoryStep>> step(bool undo);
 };
 
@@ -585,7 +586,8 @@ Status Registry::Impl::edit(const std::string& action, const R* record, const st
 }
 
 template <typename R>
-Result<ImportReport> Registry::Impl::importBatch(const std::vector<R>& records, bool dryRun) {
+Result<ImportReport> Registry::Impl::importBatch(const std::vector<R>& records, bool dryRun,
+                                                 const Registry::Progress& progress) {
     const std::string table = TableOf<R>::name;
     std::vector<Error> problems;
     std::map<std::string, std::size_t> rowOf;
@@ -615,7 +617,10 @@ Result<ImportReport> Registry::Impl::importBatch(const std::vector<R>& records, 
     report.dryRun = dryRun;
     std::int64_t txn = 0;
     bool superseded = false;
+    std::size_t done = 0;
     for (const R& r : records) {
+        if (progress && done++ % 1000 == 0)
+            progress(done - 1, records.size());
         const auto it = existing.find(r.id);
         if (it != existing.end() && detail::sameRecord(it->second.second, r)) {
             report.unchanged.push_back(r.id);
@@ -642,6 +647,8 @@ Result<ImportReport> Registry::Impl::importBatch(const std::vector<R>& records, 
             return t.errors()[0];
         txn = t.value();
     }
+    if (progress)
+        progress(records.size(), records.size());
     if (dryRun || txn == 0)
         return report;  // nothing written: the destructor rolls the read-only txn back
     if (!tx.commit())
@@ -953,11 +960,13 @@ Status Registry::removeVillage(const std::string& id) {
     return impl_->edit<VillageRecord>("delete", nullptr, id);
 }
 
-Result<ImportReport> Registry::importBatch(const std::vector<TreeRecord>& records, bool dryRun) {
-    return impl_->importBatch(records, dryRun);
+Result<ImportReport> Registry::importBatch(const std::vector<TreeRecord>& records, bool dryRun,
+                                           const Progress& progress) {
+    return impl_->importBatch(records, dryRun, progress);
 }
-Result<ImportReport> Registry::importBatch(const std::vector<VillageRecord>& records, bool dryRun) {
-    return impl_->importBatch(records, dryRun);
+Result<ImportReport> Registry::importBatch(const std::vector<VillageRecord>& records, bool dryRun,
+                                           const Progress& progress) {
+    return impl_->importBatch(records, dryRun, progress);
 }
 
 Result<std::optional<HistoryStep>> Registry::undo() {

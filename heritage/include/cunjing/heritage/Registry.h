@@ -17,6 +17,7 @@
 #include <cunjing/heritage/Rules.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -104,8 +105,13 @@ public:
     /// Upserts a batch in ONE transaction: every record or none (a duplicate id within the
     /// batch fails the whole batch). Records not in the batch are left alone. The audit rows
     /// share one txn, so one undo takes the whole import back. dryRun compares only.
-    Result<ImportReport> importBatch(const std::vector<TreeRecord>& records, bool dryRun);
-    Result<ImportReport> importBatch(const std::vector<VillageRecord>& records, bool dryRun);
+    /// progress, when given, is called now and then with the records done so far and the
+    /// total (for a progress bar), and once at the end.
+    using Progress = std::function<void(std::size_t done, std::size_t total)>;
+    Result<ImportReport> importBatch(const std::vector<TreeRecord>& records, bool dryRun,
+                                     const Progress& progress = {});
+    Result<ImportReport> importBatch(const std::vector<VillageRecord>& records, bool dryRun,
+                                     const Progress& progress = {});
 
     /// Takes back the latest edit still in effect; nothing when there is none.
     Result<std::optional<HistoryStep>> undo();
