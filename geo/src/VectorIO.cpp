@@ -22,43 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct DatasetCloser {
-    void operator()(void* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(void* f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
-
-struct GeometryDeleter {
-    void operator()(void* g) const { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); }
-};
-using GeometryPtr = std::unique_ptr<void, GeometryDeleter>;
-
-struct SrsReleaser {
-    void operator()(void* s) const { OSRRelease(static_cast<OGRSpatialReferenceH>(s)); }
-};
-using SrsPtr = std::unique_ptr<void, SrsReleaser>;
-
-/// GDAL reports problems through a global handler that prints to stderr; we turn them into
-/// our own messages instead, so the handler is quiet while this lives.
-class QuietGdal {
-public:
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-
-    static std::string lastError(const std::string& fallback) {
-        const char* msg = CPLGetLastErrorMsg();
-        return msg && *msg ? std::string(msg) : fallback;
-    }
-};
+using DatasetPtr = GdalDatasetPtr;
+using FeaturePtr = OgrFeaturePtr;
+using GeometryPtr = OgrGeometryPtr;
+using SrsPtr = OgrSrsPtr;
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -273,8 +240,7 @@ Result<std::vector<VectorLayer>> readVectorFile(const std::string& path, const C
         GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
     if (!ds) {
         return Error{path, "",
-                     "not a readable vector file (" +
-                         QuietGdal::lastError("format not recognised") +
+                     "not a readable vector file (" + lastGdalError("format not recognised") +
                          "); use GeoJSON, GeoPackage or Shapefile"};
     }
     const int count = GDALDatasetGetLayerCount(ds.get());
@@ -375,7 +341,7 @@ Status writeFeatures(OGRLayerH layer, const VectorLayerToWrite& spec, const std:
             return Error{path, at, g.errors()[0].message};
         OGR_F_SetGeometryDirectly(feature, static_cast<OGRGeometryH>(g->release()));
         if (OGR_L_CreateFeature(layer, feature) != OGRERR_NONE)
-            return Error{path, at, "cannot write: " + QuietGdal::lastError("unknown GDAL error")};
+            return Error{path, at, "cannot write: " + lastGdalError("unknown GDAL error")};
     }
     return Done{};
 }
@@ -388,7 +354,7 @@ Status writeLayer(GDALDatasetH ds, OGRSpatialReferenceH srs, const VectorLayerTo
         nullptr);
     if (!layer)
         return Error{path, where,
-                     "cannot create the layer: " + QuietGdal::lastError("unknown GDAL error")};
+                     "cannot create the layer: " + lastGdalError("unknown GDAL error")};
     for (const FieldDefinition& fd : spec.fields) {
         OGRFieldDefnH field = OGR_Fld_Create(fd.name.c_str(), ogrType(fd.type));
         const OGRErr err = OGR_L_CreateField(layer, field, TRUE);
@@ -405,7 +371,7 @@ Status writeLayer(GDALDatasetH ds, OGRSpatialReferenceH srs, const VectorLayerTo
         return s;
     }
     if (GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
-        return Error{path, where, "cannot commit: " + QuietGdal::lastError("unknown GDAL error")};
+        return Error{path, where, "cannot commit: " + lastGdalError("unknown GDAL error")};
     return Done{};
 }
 
@@ -416,8 +382,7 @@ Status writeAll(const std::string& tmp, const std::string& path,
         return Error{path, "", "this GDAL has no GeoPackage driver"};
     DatasetPtr ds(GDALCreate(driver, tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds)
-        return Error{path, "",
-                     "cannot create " + tmp + ": " + QuietGdal::lastError("unknown GDAL error")};
+        return Error{path, "", "cannot create " + tmp + ": " + lastGdalError("unknown GDAL error")};
     SrsPtr srs;
     if (crs) {
         srs.reset(OSRNewSpatialReference(nullptr));
@@ -435,7 +400,7 @@ Status writeAll(const std::string& tmp, const std::string& path,
     }
     ds.reset();  // GDALClose finishes the file; only then may it be renamed into place
     if (CPLGetLastErrorType() >= CE_Failure)
-        return Error{path, "", "cannot finish " + tmp + ": " + QuietGdal::lastError("")};
+        return Error{path, "", "cannot finish " + tmp + ": " + lastGdalError("")};
     return Done{};
 }
 

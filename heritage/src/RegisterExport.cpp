@@ -23,25 +23,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct DatasetCloser {
-    void operator()(void* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(void* f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
-
-struct SrsReleaser {
-    void operator()(void* s) const { OSRRelease(static_cast<OGRSpatialReferenceH>(s)); }
-};
-using SrsPtr = std::unique_ptr<void, SrsReleaser>;
-
-std::string gdalError(const std::string& fallback) {
-    const char* msg = CPLGetLastErrorMsg();
-    return msg && *msg ? std::string(msg) : fallback;
-}
+using DatasetPtr = geo::GdalDatasetPtr;
+using FeaturePtr = geo::OgrFeaturePtr;
+using SrsPtr = geo::OgrSrsPtr;
+using geo::lastGdalError;
 
 /// Writes through `write` to a temporary file beside `path`, then renames it over `path`, so
 /// a reader (or a crash) never sees half a register.
@@ -178,11 +163,11 @@ Status writeFeatures(GDALDatasetH ds, OGRLayerH layer, const std::string& path,
             if (transactions)
                 GDALDatasetRollbackTransaction(ds);
             return Error{path, "record " + std::to_string(row) + " (id '" + r.id + "')",
-                         "cannot write: " + gdalError("unknown GDAL error")};
+                         "cannot write: " + lastGdalError("unknown GDAL error")};
         }
     }
     if (transactions && GDALDatasetCommitTransaction(ds) != OGRERR_NONE)
-        return Error{path, "", "cannot commit: " + gdalError("unknown GDAL error")};
+        return Error{path, "", "cannot commit: " + lastGdalError("unknown GDAL error")};
     return Done{};
 }
 
@@ -195,7 +180,7 @@ Status writeGdal(const std::string& tmp, const std::string& path, const GdalTarg
         return Error{path, "", std::string("this GDAL has no ") + target.driver + " driver"};
     DatasetPtr ds(GDALCreate(driver, tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds)
-        return Error{path, "", "cannot create " + tmp + ": " + gdalError("unknown GDAL error")};
+        return Error{path, "", "cannot create " + tmp + ": " + lastGdalError("unknown GDAL error")};
     SrsPtr srs;
     if (target.points) {
         srs.reset(OSRNewSpatialReference(nullptr));
@@ -207,7 +192,7 @@ Status writeGdal(const std::string& tmp, const std::string& path, const GdalTarg
         GDALDatasetCreateLayer(ds.get(), layerName, static_cast<OGRSpatialReferenceH>(srs.get()),
                                target.points ? wkbPoint : wkbNone, nullptr);
     if (!layer)
-        return Error{path, "", "cannot create the layer: " + gdalError("unknown GDAL error")};
+        return Error{path, "", "cannot create the layer: " + lastGdalError("unknown GDAL error")};
     std::vector<int> fieldIndex;
     for (const Column<R>& c : columns) {
         if (target.points && (c.name == "lon" || c.name == "lat")) {
@@ -226,7 +211,7 @@ Status writeGdal(const std::string& tmp, const std::string& path, const GdalTarg
         return s;
     ds.reset();  // closing finishes the file; only then may it be renamed into place
     if (CPLGetLastErrorType() >= CE_Failure)
-        return Error{path, "", "cannot finish " + tmp + ": " + gdalError("")};
+        return Error{path, "", "cannot finish " + tmp + ": " + lastGdalError("")};
     return Done{};
 }
 

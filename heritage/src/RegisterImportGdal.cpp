@@ -20,32 +20,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct DatasetCloser {
-    void operator()(void* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(void* f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
-
-/// GDAL prints to stderr through a global handler; we turn its errors into our messages.
-class QuietGdal {
-public:
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
-
-std::string lastGdalError(const std::string& fallback) {
-    const char* msg = CPLGetLastErrorMsg();
-    return msg && *msg ? std::string(msg) : fallback;
-}
+using DatasetPtr = geo::GdalDatasetPtr;
+using FeaturePtr = geo::OgrFeaturePtr;
+using geo::lastGdalError;
+using geo::QuietGdal;
 
 const char* formatName(RegisterFormat f) {
     switch (f) {

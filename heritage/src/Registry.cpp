@@ -23,29 +23,10 @@ using detail::ColumnType;
 
 namespace {
 
-struct DatasetCloser {
-    void operator()(void* ds) const {
-        if (ds)
-            GDALClose(ds);
-    }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-struct FeatureDeleter {
-    void operator()(void* f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
-
-/// GDAL reports through CPLError; we turn the last message into our Error instead of
-/// letting it print.
-struct QuietErrors {
-    QuietErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietErrors() { CPLPopErrorHandler(); }
-    QuietErrors(const QuietErrors&) = delete;
-    QuietErrors& operator=(const QuietErrors&) = delete;
-};
+using DatasetPtr = geo::GdalDatasetPtr;
+using FeaturePtr = geo::OgrFeaturePtr;
+/// GDAL reports through CPLError; we turn the last message into our Error instead.
+using QuietErrors = geo::QuietGdal;
 
 std::string gdalMessage(const std::string& fallback) {
     const std::string m = CPLGetLastErrorMsg();
