@@ -91,18 +91,46 @@ Result<geo::Transform> fromLonLat(const std::string& crsText) {
     return geo::Transform::create(lonLat.value(), working.value());
 }
 
+/// A village's zones in the working CRS (still to be moved by the origin); false when PROJ
+/// cannot place a vertex.
+bool placeZones(const std::vector<heritage::ProtectionZone>& zones, const geo::Transform& transform,
+                std::vector<SceneZone>& out) {
+    for (const auto& zone : zones) {
+        SceneZone placed;
+        placed.kind = zone.kind;
+        for (const auto& ring : zone.rings) {
+            auto& local = placed.rings.emplace_back(ring);
+            for (auto& p : local)
+                if (!transform.apply(p[0], p[1]))
+                    return false;
+        }
+        out.push_back(std::move(placed));
+    }
+    return true;
+}
+
 /// Places records into the working CRS; a record PROJ cannot place is an error naming it.
 Status placeVillages(const std::vector<heritage::VillageRecord>& records,
                      const geo::Transform& transform, const std::string& source,
                      std::vector<SceneVillage>& out) {
     std::vector<Error> errors;
     for (const auto& r : records) {
-        SceneVillage v{r, r.lon, r.lat};
-        if (transform.apply(v.x, v.y))
-            out.push_back(std::move(v));
-        else
+        SceneVillage v;
+        v.record = r;
+        v.x = r.lon;
+        v.y = r.lat;
+        if (!transform.apply(v.x, v.y)) {
             errors.push_back({source, "village '" + r.id + "'",
                               "lon/lat cannot be transformed into the scene's CRS"});
+            continue;
+        }
+        if (!placeZones(r.zones, transform, v.zones)) {
+            errors.push_back({source, "village '" + r.id + "'",
+                              "a protection zone vertex cannot be transformed into the scene's "
+                              "CRS"});
+            continue;
+        }
+        out.push_back(std::move(v));
     }
     if (!errors.empty())
         return Status::failure(errors);
@@ -337,6 +365,10 @@ Result<SceneData> loadScene(const SceneDescription& description) {
     for (auto& v : registers.villages) {
         v.x -= data.originX;
         v.y -= data.originY;
+        for (auto& zone : v.zones)
+            for (auto& ring : zone.rings)
+                for (auto& p : ring)
+                    p = {p[0] - data.originX, p[1] - data.originY};
     }
     data.trees = std::move(registers.trees);
     data.villages = std::move(registers.villages);

@@ -5,6 +5,7 @@
 #include <cunjing/scene/Shaders.h>
 #include <cunjing/scene/TreeLayer.h>
 #include <cunjing/scene/VillageLayer.h>
+#include <cunjing/scene/ZoneLayer.h>
 
 #include <osg/CullFace>
 #include <osg/Depth>
@@ -170,6 +171,8 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
     }
     if (!data.trees.empty())
         root->addChild(treeLayer(data));
+    if (osg::ref_ptr<osg::Group> zones = zoneLayer(data))
+        root->addChild(zones);
     if (!data.villages.empty())
         root->addChild(villageLayer(data));
     return root;

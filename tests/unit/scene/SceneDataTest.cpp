@@ -1,3 +1,5 @@
+#include <cunjing/geo/Crs.h>
+#include <cunjing/heritage/Registry.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
 
@@ -6,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -272,5 +275,52 @@ TEST(SceneRegisters, AFileThatIsNotARegistryIsReportedByName) {
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.firstError().find("heritage.gpkg"), std::string::npos) << bad.firstError();
     EXPECT_EQ(fileBytes(dir / "heritage.gpkg"), "not a GeoPackage");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(SceneRegisters, ZoneVerticesArePlacedLikeTheirVillage) {
+    // A village with a core zone and a hole in it, in a store of this test's own: every zone
+    // vertex must land where the working CRS puts its lon/lat, less the scene's origin.
+    const auto dir = ownFolder("zones");
+    heritage::VillageRecord v;
+    v.id = "ZONE-1";
+    v.name = "测试村";
+    v.province = "广东省";
+    v.lon = 112.87;
+    v.lat = 23.24;
+    v.batch = 3;
+    v.synthetic = true;
+    v.zones = {{heritage::ZoneKind::Core,
+                {{{112.868, 23.238}, {112.872, 23.238}, {112.872, 23.242}, {112.868, 23.242}},
+                 {{112.869, 23.239}, {112.870, 23.239}, {112.870, 23.240}}}}};
+    {
+        auto registry = heritage::Registry::open((dir / "heritage.gpkg").string());
+        ASSERT_TRUE(registry.ok()) << registry.firstError();
+        ASSERT_TRUE(registry->insert(v).ok());
+    }
+    auto data = loadTextAt(R"({"version": 1, "crs": "EPSG:4547", "origin": [384000, 2571000],
+                               "registers": {"registry": "heritage.gpkg"}})",
+                           dir / "scene.json");
+    ASSERT_TRUE(data.ok()) << data.firstError();
+    ASSERT_EQ(data->villages.size(), 1u);
+    const SceneVillage& placed = data->villages[0];
+    ASSERT_EQ(placed.zones.size(), 1u);
+    EXPECT_EQ(placed.zones[0].kind, heritage::ZoneKind::Core);
+    ASSERT_EQ(placed.zones[0].rings.size(), 2u);
+    auto transform = geo::Transform::create(geo::Crs::fromUserString("EPSG:4490").value(),
+                                            geo::Crs::fromUserString("EPSG:4547").value());
+    ASSERT_TRUE(transform.ok()) << transform.firstError();
+    for (std::size_t r = 0; r < 2; ++r) {
+        ASSERT_EQ(placed.zones[0].rings[r].size(), v.zones[0].rings[r].size());
+        for (std::size_t i = 0; i < v.zones[0].rings[r].size(); ++i) {
+            double x = v.zones[0].rings[r][i][0], y = v.zones[0].rings[r][i][1];
+            ASSERT_TRUE(transform->apply(x, y));
+            EXPECT_NEAR(placed.zones[0].rings[r][i][0], x - 384000, 1e-6);
+            EXPECT_NEAR(placed.zones[0].rings[r][i][1], y - 2571000, 1e-6);
+        }
+    }
+    // The zone lies about the village marker, as drawn on the ground: within a few hundred m.
+    EXPECT_LT(std::abs(placed.zones[0].rings[0][0][0] - placed.x), 400);
+    EXPECT_LT(std::abs(placed.zones[0].rings[0][0][1] - placed.y), 400);
     std::filesystem::remove_all(dir);
 }

@@ -10,6 +10,7 @@
 #include <cunjing/terrain/Imagery.h>
 #include <cunjing/terrain/TerrainLod.h>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,10 +25,18 @@ struct PlacedBuilding {
     double headingDeg = 0;       ///< local frame turned counter-clockwise (0: facing south)
 };
 
+/// A protection zone of a village in the local frame (x, y metres), for drawing on the ground.
+struct SceneZone {
+    heritage::ZoneKind kind = heritage::ZoneKind::Core;
+    /// Outer ring then holes, as the record holds them; each ring closed implicitly.
+    std::vector<std::vector<std::array<double, 2>>> rings;
+};
+
 /// A traditional village of a register, placed in the scene (local frame).
 struct SceneVillage {
     heritage::VillageRecord record;
     double x = 0, y = 0;
+    std::vector<SceneZone> zones;  ///< record.zones in the local frame, same order
 };
 
 struct SceneData {
