@@ -14,6 +14,42 @@ std::optional<double> TreeRecord::crown() const {
     return crownEwM ? crownEwM : crownNsM;
 }
 
+std::optional<double> rarityScore(const std::vector<std::string>& protectedUnits) {
+    struct Level {
+        std::vector<std::string> words;
+        double first, further;
+    };
+    static const Level kLevels[] = {{{"国家级", "全国重点"}, 5, 2},
+                                    {{"省级"}, 3, 1.5},
+                                    {{"市级", "县级", "市县级", "区级"}, 2, 1},
+                                    {{"登记", "普查"}, 1, 0.5}};
+    double score = 0;
+    bool any = false;
+    for (const Level& level : kLevels) {
+        int count = 0;
+        for (const std::string& unit : protectedUnits) {
+            for (const std::string& word : level.words) {
+                if (unit.rfind(word, 0) == 0) {
+                    ++count;
+                    break;
+                }
+            }
+        }
+        if (count > 0) {
+            score += level.first + level.further * (count - 1);
+            any = true;
+        }
+    }
+    if (!any)
+        return std::nullopt;
+    return std::min(score, 10.0);
+}
+
+void scoreVillage(VillageRecord& village) {
+    if (!village.scoreRarity)
+        village.scoreRarity = rarityScore(village.protectedUnits);
+}
+
 int batchYear(int batch) {
     static constexpr int kYears[] = {2012, 2013, 2014, 2016, 2019, 2023};
     return batch >= 1 && batch <= 6 ? kYears[batch - 1] : 0;

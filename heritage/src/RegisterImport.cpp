@@ -284,7 +284,12 @@ Result<TreeRegisterRead> readTreeRegister(const std::string& path,
 
 Result<VillageRegisterRead> readVillageRegister(const std::string& path,
                                                 const RegisterReadOptions& options) {
-    return readRegister<VillageRecord>(path, options);
+    auto read = readRegister<VillageRecord>(path, options);
+    if (read) {
+        for (VillageRecord& v : read->records)
+            scoreVillage(v);  // the scores the record's own fields allow
+    }
+    return read;
 }
 
 std::vector<std::string> treeRegisterColumns() {

@@ -186,3 +186,14 @@ TEST(RecordCodes, ParseChineseTraditionalAndTokens) {
     EXPECT_EQ(chineseName(ZoneKind::ConstructionControl), "建设控制地带");
     EXPECT_EQ(parseZoneKind("环境协调区"), ZoneKind::Environment);
 }
+
+TEST(VillageScores, RarityFollowsTheEvaluationTable) {
+    using cunjing::heritage::rarityScore;
+    EXPECT_FALSE(rarityScore({}).has_value());
+    EXPECT_FALSE(rarityScore({"光禄大夫祠"}).has_value()) << "no level: cannot be scored";
+    EXPECT_EQ(rarityScore({"国家级 大旗头村古建筑群"}), 5.0);
+    EXPECT_EQ(rarityScore({"国家级 A", "国家级 B"}), 7.0);
+    EXPECT_EQ(rarityScore({"省级 A", "省级 B", "县级 C"}), 3.0 + 1.5 + 2.0);
+    EXPECT_EQ(rarityScore({"登记 A"}), 1.0);
+    EXPECT_EQ(rarityScore({"国家级 A", "国家级 B", "国家级 C", "省级 D"}), 10.0) << "capped";
+}

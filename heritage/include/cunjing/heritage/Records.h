@@ -88,6 +88,17 @@ struct VillageRecord {
     bool synthetic = false;  ///< synthetic: demo records
 };
 
+/// 稀缺度 (rarity) of 《传统村落评价认定指标体系(试行)》 (建村〔2012〕125号) from the protected
+/// units: each entry of protected_units may start with its level, "国家级", "省级", "市级"
+/// or "县级", or "登记" (census-listed), e.g. "省级 光禄大夫祠". The first unit of a level
+/// scores national 5, provincial 3, city/county 2, listed 1; each further one +2, +1.5, +1,
+/// +0.5; at most 10. Nothing when no entry names a level (the score cannot be computed).
+std::optional<double> rarityScore(const std::vector<std::string>& protectedUnits);
+
+/// Fills the evaluation scores that the record's own fields allow (today: rarity), keeping
+/// any score the record already has.
+void scoreVillage(VillageRecord& village);
+
 /// The listing year of a batch (1 2012, 2 2013, 3 2014, 4 2016, 5 2019, 6 2023); 0 if unknown.
 int batchYear(int batch);
 
