@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <future>
+#include <map>
 
 namespace cunjing::scene {
 
@@ -378,6 +379,33 @@ Result<SceneData> loadScene(const SceneDescription& description) {
     if (auto placed = detail::placeBuildings(data); !placed)
         return Result<SceneData>::failure(placed.errors());
     return data;
+}
+
+Status reloadRegistryTrees(SceneData& data) {
+    if (data.registry.empty())
+        return Done{};
+    auto loaded = loadRegistry(data.registry, data.description.crs);
+    if (!loaded)
+        return Status::failure(loaded.errors());
+    std::vector<heritage::AncientTree> fresh = std::move(loaded->trees);
+    for (auto& t : fresh) {
+        t.x -= data.originX;
+        t.y -= data.originY;
+    }
+    if (data.description.treeLayers.empty()) {
+        data.trees = std::move(fresh);
+        return Done{};
+    }
+    std::map<std::string, heritage::AncientTree*> byId;
+    for (auto& t : data.trees)
+        byId[t.id] = &t;
+    for (auto& t : fresh) {
+        if (auto it = byId.find(t.id); it != byId.end())
+            *it->second = t;
+        else
+            data.trees.push_back(t);
+    }
+    return Done{};
 }
 
 }  // namespace cunjing::scene

@@ -15,6 +15,7 @@
 #include <cunjing/scene/Offscreen.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
+#include <cunjing/scene/TreeLayer.h>
 #include <cunjing/viewer/GlyphRanges.h>
 #include <cunjing/viewer/Strings.h>
 
@@ -185,6 +186,8 @@ private:
     void pick(double windowX, double windowY);
     void selectRecord(const RecordRef& record);
     void refreshCard();
+    /// Draws the store's trees again after an edit, undo or redo (species, size, grade ring).
+    void refreshTrees();
     void flyToRecord(const RecordRef& record);
     void handleRecordRequests();
     void showMessage(StringId id, std::string detail, bool error);
@@ -204,6 +207,7 @@ private:
     std::unique_ptr<ScenePicker> picker_;
     std::unique_ptr<RegisterModel> register_;  ///< opened once per session, when there is one
     int cardRevision_ = 0;                     ///< the register revision the card was read at
+    int treesRevision_ = 0;                    ///< the register revision the 3D trees show
     double fovDeg_ = 40, targetFovDeg_ = 40;
     int drawableWidth_ = 0, drawableHeight_ = 0;
     int fpsFrames_ = 0;
@@ -400,7 +404,9 @@ void ViewerApp::handleRecordRequests() {
     ui_.requestedCardClose = false;
     ui_.requestedSelection.reset();
     ui_.requestedFlight.reset();
-    // An edit, undo or redo in the register panel may have changed what the card shows.
+    // An edit, undo or redo in the register panel may have changed the trees and the card.
+    if (register_ && register_->revision() != treesRevision_)
+        refreshTrees();
     if (register_ && register_->revision() != cardRevision_)
         refreshCard();
 }
@@ -435,6 +441,27 @@ void ViewerApp::selectRecord(const RecordRef& record) {
         register_->setKind(record.kind);
         register_->select(record);
     }
+}
+
+void ViewerApp::refreshTrees() {
+    treesRevision_ = register_->revision();
+    if (const Status s = scene::reloadRegistryTrees(scene_.data); !s) {
+        printAll(s.errors(), "error: ");
+        return;
+    }
+    auto* root = viewer_ ? dynamic_cast<osg::Group*>(viewer_->getSceneData()) : nullptr;
+    if (!root)
+        return;
+    for (unsigned i = 0; i < root->getNumChildren(); ++i) {
+        if (root->getChild(i)->getName() == "tree-layer") {
+            root->removeChild(i);
+            break;
+        }
+    }
+    if (!scene_.data.trees.empty())
+        root->addChild(scene::treeLayer(scene_.data));
+    ui_.treeCount = static_cast<int>(scene_.data.trees.size());
+    picker_ = std::make_unique<ScenePicker>(scene_.data);
 }
 
 void ViewerApp::refreshCard() {

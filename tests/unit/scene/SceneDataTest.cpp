@@ -324,3 +324,36 @@ TEST(SceneRegisters, ZoneVerticesArePlacedLikeTheirVillage) {
     EXPECT_LT(std::abs(placed.zones[0].rings[0][0][1] - placed.y), 400);
     std::filesystem::remove_all(dir);
 }
+
+TEST(SceneRegisters, TreesAreReadAgainAfterAnEditThroughTheStore) {
+    // The viewer's register panel edits the store, then asks the scene for the trees again.
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("cunjing-reload-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy_file("assets/demo/heritage_demo.gpkg", dir / "store.gpkg",
+                               std::filesystem::copy_options::overwrite_existing);
+    auto data = loadText(R"({"version": 1, "crs": "EPSG:4547",
+        "terrain": {"dem": "terrain_synthetic.asc"},
+        "registers": {"registry": ")" +
+                         (dir / "store.gpkg").string() + R"("}})");
+    ASSERT_TRUE(data.ok()) << data.firstError();
+    ASSERT_FALSE(data->trees.empty());
+    const std::string id = data->trees.front().id;
+    {
+        auto store = heritage::Registry::open((dir / "store.gpkg").string());
+        ASSERT_TRUE(store.ok()) << store.firstError();
+        auto tree = store->tree(id);
+        ASSERT_TRUE(tree.ok() && tree->has_value());
+        heritage::TreeRecord edited = *tree.value();
+        edited.heightM = 31.5;
+        ASSERT_TRUE(store->update(edited).ok());
+    }
+    const std::size_t count = data->trees.size();
+    ASSERT_TRUE(reloadRegistryTrees(data.value()).ok());
+    EXPECT_EQ(data->trees.size(), count);
+    const auto it = std::find_if(data->trees.begin(), data->trees.end(),
+                                 [&](const auto& t) { return t.id == id; });
+    ASSERT_NE(it, data->trees.end());
+    EXPECT_DOUBLE_EQ(it->heightM, 31.5);
+    std::filesystem::remove_all(dir);
+}

@@ -68,6 +68,11 @@ struct SceneData {
     geo::Bounds bounds() const;
 };
 
+/// Reads the trees of the scene's register store (data.registry) again, after an edit made
+/// through the store: a scene whose trees all come from the store gets the store's trees; one
+/// that also names tree files keeps those and has the store's trees replaced or added by id.
+Status reloadRegistryTrees(SceneData& data);
+
 /// Loads everything a description names. Terrain and tree layers load in parallel.
 Result<SceneData> loadScene(const SceneDescription& description);
 
