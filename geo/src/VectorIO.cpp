@@ -1,5 +1,6 @@
 #include <cunjing/geo/VectorIO.h>
 
+#include <cunjing/geo/AtomicFile.h>
 #include <cunjing/geo/Gdal.h>
 
 #include <cpl_conv.h>
@@ -409,33 +410,10 @@ Status writeAll(const std::string& tmp, const std::string& path,
 Status writeGeoPackage(const std::string& path, const std::vector<VectorLayerToWrite>& layers,
                        const std::optional<Crs>& crs) {
     ensureGdalRegistered();
-    const fs::path target(path);
-    fs::path folder = target.parent_path();
-    if (folder.empty())
-        folder = ".";
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec))
-        return Error{path, "", "folder " + folder.string() + " does not exist; create it first"};
-    if (fs::is_directory(target, ec))
-        return Error{path, "", "is a folder; give a .gpkg file name"};
-    // Same folder as the target, so the rename is atomic (no copy across file systems).
-    const fs::path tmp =
-        folder / ("." + target.filename().string() + ".tmp-" + std::to_string(getpid()) + ".gpkg");
-    fs::remove(tmp, ec);
-    Status s = [&] {
+    return writeAtomically(path, [&](const std::string& tmp) {
         QuietGdal quiet;
-        return writeAll(tmp.string(), path, layers, crs);
-    }();
-    if (s) {
-        fs::rename(tmp, target, ec);
-        if (ec)
-            s = Error{path, "", "cannot replace the file: " + ec.message()};
-    }
-    if (!s) {
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
-            fs::remove(tmp.string() + suffix, ec);
-    }
-    return s;
+        return writeAll(tmp, path, layers, crs);
+    });
 }
 
 }  // namespace cunjing::geo

@@ -2,6 +2,7 @@
 
 #include "MappingColumns.h"
 
+#include <cunjing/geo/AtomicFile.h>
 #include <cunjing/geo/Gdal.h>
 
 #include <cpl_error.h>
@@ -28,34 +29,7 @@ using FeaturePtr = geo::OgrFeaturePtr;
 using SrsPtr = geo::OgrSrsPtr;
 using geo::lastGdalError;
 
-/// Writes through `write` to a temporary file beside `path`, then renames it over `path`, so
-/// a reader (or a crash) never sees half a register.
-Status writeAtomically(const std::string& path,
-                       const std::function<Status(const std::string&)>& write) {
-    const fs::path target(path);
-    fs::path folder = target.parent_path();
-    if (folder.empty())
-        folder = ".";
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec))
-        return Error{path, "", "folder " + folder.string() + " does not exist; create it first"};
-    if (fs::is_directory(target, ec))
-        return Error{path, "", "is a folder; give a file name"};
-    const fs::path tmp = folder / ("." + target.stem().string() + ".tmp-" +
-                                   std::to_string(getpid()) + target.extension().string());
-    fs::remove(tmp, ec);
-    Status s = write(tmp.string());
-    if (s) {
-        fs::rename(tmp, target, ec);
-        if (ec)
-            s = Error{path, "", "cannot replace the file: " + ec.message()};
-    }
-    if (!s) {
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
-            fs::remove(tmp.string() + suffix, ec);
-    }
-    return s;
-}
+using geo::writeAtomically;
 
 void appendCsvCell(std::string& out, const std::string& cell) {
     const bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
