@@ -39,25 +39,8 @@ fs::path workDir() {
     return dir;
 }
 
-/// A flat plain 600 m square at 8 m around (400000, 2500000) in EPSG:4547.
-fs::path flatGround() {
-    const fs::path dem = workDir() / "flat.asc";
-    if (!fs::exists(dem)) {
-        std::ofstream out(dem);
-        const int n = 121;
-        out << "ncols " << n << "\nnrows " << n << "\nxllcorner 399700\nyllcorner 2499700\n"
-            << "cellsize 5\nNODATA_value -9999\n";
-        for (int r = 0; r < n; ++r) {
-            for (int c = 0; c < n; ++c)
-                out << "8 ";
-            out << "\n";
-        }
-    }
-    return dem;
-}
-
 SceneData sceneWith(const std::string& name, const std::vector<Tree>& trees) {
-    const fs::path dem = flatGround();
+    const fs::path dem = test::flatDem("render");
     const fs::path register_ = workDir() / (name + ".geojson");
     {
         std::ofstream out(register_);

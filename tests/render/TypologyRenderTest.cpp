@@ -43,27 +43,8 @@ const Typology kTypologies[] = {
     {"chaoshan", "sima-tuoche"},
 };
 
-/// A flat plain 600 m square at 5 m, written once per test process (tests run in parallel).
-fs::path flatGround() {
-    const fs::path dir = test::outputDir("render") / ("typology-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const fs::path dem = dir / "flat.asc";
-    if (!fs::exists(dem)) {
-        std::ofstream out(dem);
-        const int n = 121;
-        out << "ncols " << n << "\nnrows " << n << "\nxllcorner 399700\nyllcorner 2499700\n"
-            << "cellsize 5\nNODATA_value -9999\n";
-        for (int r = 0; r < n; ++r) {
-            for (int c = 0; c < n; ++c)
-                out << "8 ";
-            out << "\n";
-        }
-    }
-    return dem;
-}
-
 SceneData sceneWith(const Typology& t) {
-    const fs::path dem = flatGround();
+    const fs::path dem = test::flatDem("render");
     const std::string text = R"({"version": 1, "crs": "EPSG:4547", "terrain": {"dem": ")" +
                              dem.string() + R"(", "crs": "EPSG:4547"},
         "buildings": [{"generate": {"style": ")" +

@@ -1,9 +1,12 @@
 #include "TestPaths.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 
 namespace cunjing::test {
 
@@ -47,6 +50,24 @@ CommandResult runCommand(const std::string& commandLine) {
     const int status = pclose(pipe);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
+}
+
+std::filesystem::path flatDem(const std::string& suite) {
+    const std::filesystem::path dir = outputDir(suite) / ("flat-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::filesystem::path dem = dir / "flat.asc";
+    if (!std::filesystem::exists(dem)) {
+        std::ofstream out(dem);
+        const int n = 121;
+        out << "ncols " << n << "\nnrows " << n << "\nxllcorner 399700\nyllcorner 2499700\n"
+            << "cellsize 5\nNODATA_value -9999\n";
+        for (int r = 0; r < n; ++r) {
+            for (int c = 0; c < n; ++c)
+                out << "8 ";
+            out << "\n";
+        }
+    }
+    return dem;
 }
 
 }  // namespace cunjing::test

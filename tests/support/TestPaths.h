@@ -22,4 +22,9 @@ struct CommandResult {
 /// Runs a shell command line, capturing its output; for CLI tests.
 CommandResult runCommand(const std::string& commandLine);
 
+/// A flat plain 600 m square at 8 m, 5 m cells, around (400000, 2500000) in EPSG:4547, as an
+/// ASCII grid written once per test process in outputDir(suite) (tests run in parallel, each
+/// in its own process): the ground for render tests of one building or one tree.
+std::filesystem::path flatDem(const std::string& suite);
+
 }  // namespace cunjing::test

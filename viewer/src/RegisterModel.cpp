@@ -207,29 +207,25 @@ void RegisterModel::save() {
 }
 
 void RegisterModel::undo() {
-    if (!writable())
-        return;
-    auto step = registry_.undo();
-    if (!step)
-        return fail(step.firstError());
-    if (!step.value()) {
-        outcome_ = Outcome{StringId::RegisterNothingToUndo, {}, false};
-        return;
-    }
-    afterWrite(StringId::RegisterUndone, stepText(*step.value()));
+    stepHistory(true);
 }
 
 void RegisterModel::redo() {
+    stepHistory(false);
+}
+
+void RegisterModel::stepHistory(bool undo) {
     if (!writable())
         return;
-    auto step = registry_.redo();
+    auto step = undo ? registry_.undo() : registry_.redo();
     if (!step)
         return fail(step.firstError());
     if (!step.value()) {
-        outcome_ = Outcome{StringId::RegisterNothingToRedo, {}, false};
+        outcome_ = Outcome{
+            undo ? StringId::RegisterNothingToUndo : StringId::RegisterNothingToRedo, {}, false};
         return;
     }
-    afterWrite(StringId::RegisterRedone, stepText(*step.value()));
+    afterWrite(undo ? StringId::RegisterUndone : StringId::RegisterRedone, stepText(*step.value()));
 }
 
 bool RegisterModel::writable() {

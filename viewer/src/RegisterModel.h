@@ -81,6 +81,7 @@ private:
     /// The store opened for writing: the viewer opens it read-only (so looking at a scene,
     /// the bundled demo included, never changes its file) and reopens it on the first write.
     bool writable();
+    void stepHistory(bool undo);
     void loadFields();
 
     heritage::Registry registry_;
