@@ -5,6 +5,8 @@
 #include <cunjing/geo/Crs.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -269,6 +271,89 @@ void readBuildings(JsonReader& parent, SceneDescription& scene, const std::files
     });
 }
 
+/// "units": a name or a number of metres per model unit.
+std::optional<double> readUnits(JsonReader& r) {
+    const json* v = r.take("units");
+    if (!v || v->is_null())
+        return std::nullopt;
+    if (v->is_number() && v->get<double>() > 0 && std::isfinite(v->get<double>()))
+        return v->get<double>();
+    static const std::pair<const char*, double> kUnits[] = {
+        {"m", 1.0}, {"cm", 0.01}, {"mm", 0.001}, {"ft", 0.3048}, {"in", 0.0254}, {"km", 1000.0}};
+    if (v->is_string()) {
+        for (const auto& [name, metres] : kUnits) {
+            if (v->get<std::string>() == name)
+                return metres;
+        }
+    }
+    r.error(r.childPath("units"),
+            "expected \"m\", \"cm\", \"mm\", \"ft\", \"in\", \"km\" or a positive number "
+            "of metres per model unit, got " + v->dump());
+    return std::nullopt;
+}
+
+ModelDescription readModel(JsonReader& r, const std::filesystem::path& base) {
+    ModelDescription m;
+    m.jsonPath = r.path();
+    existingPath(r, "path", base, m.path, true);
+    readLocalText(r, "name", m.name);
+    std::array<double, 3> position{};
+    if (r.numbers("position", position))
+        m.position = position;
+    if (r.string("crs", m.crs))
+        checkCrs(r, "crs", m.crs);
+    r.number("heading", m.headingDeg, false, -360, 360);
+    r.number("scale", m.scale, false, 1e-6, 1e6);
+    m.unitScale = readUnits(r);
+    std::string up;
+    if (r.string("up", up)) {
+        if (up == "y" || up == "Y" || up == "z" || up == "Z")
+            m.upAxis = static_cast<char>(std::tolower(static_cast<unsigned char>(up[0])));
+        else
+            r.error(r.childPath("up"), "expected \"y\" or \"z\", got \"" + up + "\"");
+    }
+    std::string clamp;
+    if (r.string("clamp", clamp)) {
+        if (clamp == "terrain")
+            m.clamp = ModelDescription::Clamp::Terrain;
+        else if (clamp == "absolute")
+            m.clamp = ModelDescription::Clamp::Absolute;
+        else
+            r.error(r.childPath("clamp"),
+                    "expected \"terrain\" or \"absolute\", got \"" + clamp + "\"");
+    }
+    r.boolean("flatten", m.flatten);
+    r.finish();
+    return m;
+}
+
+void readModels(JsonReader& parent, SceneDescription& scene, const std::filesystem::path& base) {
+    parent.objects("models", [&](JsonReader& r) { scene.models.push_back(readModel(r, base)); });
+}
+
+void readOblique(JsonReader& parent, SceneDescription& scene, const std::filesystem::path& base) {
+    parent.objects("oblique", [&](JsonReader& r) {
+        ObliqueDescription o;
+        o.jsonPath = r.path();
+        std::string written;
+        if (r.string("path", written, true)) {
+            o.path = std::filesystem::path(written).is_absolute() ? std::filesystem::path(written)
+                                                                  : base / written;
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(o.path / "metadata.xml", ec)) {
+                r.error(r.childPath("path"),
+                        "not an oblique-photography tile set: " + written + " (looked for " +
+                            (o.path / "metadata.xml").lexically_normal().string() +
+                            "; point at the folder holding metadata.xml and Data/)");
+            }
+        }
+        readLocalText(r, "name", o.name);
+        r.number("height_offset", o.heightOffset, false, -1e4, 1e4);
+        r.finish();
+        scene.oblique.push_back(o);
+    });
+}
+
 void readTreeRegister(JsonReader& r, SceneDescription& scene, const std::filesystem::path& base) {
     const json* trees = r.take("trees");
     if (!trees || trees->is_null())
@@ -400,6 +485,8 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         scene.terrain = readTerrain(r, base);
         readStyleFolder(r, base, scene.styles);
         readBuildings(r, scene, base);
+        readModels(r, scene, base);
+        readOblique(r, scene, base);
         readRegisters(r, scene, base);
         readViewpoints(r, scene);
         r.finish();

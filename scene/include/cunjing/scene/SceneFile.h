@@ -79,6 +79,41 @@ struct BuildingDescription {
     bool flatten = true;
 };
 
+/// An entry of "models": a model file (glTF/GLB, OBJ, FBX, DAE, 3DS, PLY, STL, IFC ...) read
+/// through the import worker and placed on the terrain:
+/// `{"path": "hall.glb", "position": [113.02, 23.14, 0], "crs": "EPSG:4490", "heading": 175,
+///   "scale": 1, "units": "cm", "up": "y", "clamp": "terrain", "flatten": true}`.
+/// Without "position" the file's own georeference (an IFC site) places it.
+struct ModelDescription {
+    std::string jsonPath;  ///< "$.models[0]"
+    std::filesystem::path path;
+    LocalText name;  ///< shown in the inspector; defaults to the file name
+    /// x, y, z in `crs` (lon, lat, h for a geographic CRS); absent: the file's georeference.
+    std::optional<std::array<double, 3>> position;
+    std::string crs;  ///< empty: the scene's working CRS
+    double headingDeg = 0;  ///< compass bearing the model's +Y (forward, north) axis turns to
+    double scale = 1;
+    /// Metres per model unit, fixing the file's units ("units": "m", "cm", "mm", "ft", "in" or
+    /// a number); absent: what the file states, else metres.
+    std::optional<double> unitScale;
+    std::optional<char> upAxis;  ///< 'y' or 'z', fixing the file's; absent: the file's
+    /// Terrain: z is a height above the ground under the model's footprint; absolute: z is the
+    /// height in the CRS.
+    enum class Clamp { Terrain, Absolute };
+    Clamp clamp = Clamp::Terrain;
+    bool flatten = true;  ///< level the ground under the footprint (Terrain only)
+};
+
+/// An entry of "oblique": an oblique-photography (倾斜摄影) OSGB tile set, the common export
+/// of a folder with metadata.xml (SRS, SRSOrigin) and Data/Tile_*/Tile_*.osgb PagedLODs:
+/// `{"path": "oblique/", "height_offset": 0}`.
+struct ObliqueDescription {
+    std::string jsonPath;
+    std::filesystem::path path;  ///< the folder holding metadata.xml
+    LocalText name;
+    double heightOffset = 0;  ///< metres added to every height (a datum shift)
+};
+
 struct TreeLayerDescription {
     std::filesystem::path path;
     std::string crs = "EPSG:4490";  ///< used when the layer has no CRS (CSV)
@@ -105,6 +140,8 @@ struct SceneDescription {
     /// A folder of style files replacing the bundled library (assets/styles); empty: bundled.
     std::filesystem::path styles;
     std::vector<BuildingDescription> buildings;
+    std::vector<ModelDescription> models;
+    std::vector<ObliqueDescription> oblique;
     std::vector<TreeLayerDescription> treeLayers;
     /// "registers.villages": village register files (CSV, GeoJSON, GeoPackage, Shapefile,
     /// XLSX; read through the field mappings of assets/mappings), lon/lat CGCS2000.
