@@ -14,5 +14,6 @@ void main() {
     vColor = gl_Color;
     vWorld = (osg_ViewMatrixInverse * (gl_ModelViewMatrix * gl_Vertex)).xyz;
     vSurface = surface;
+    gl_ClipVertex = gl_ModelViewMatrix * gl_Vertex;
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
 }

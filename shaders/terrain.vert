@@ -4,5 +4,6 @@ varying vec3 vWorld;
 void main() {
     vNormal = gl_Normal;
     vWorld = gl_Vertex.xyz;
+    gl_ClipVertex = gl_ModelViewMatrix * gl_Vertex;
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
 }

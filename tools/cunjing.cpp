@@ -3,6 +3,8 @@
 // 2 bad usage or input, 3 internal error).
 
 #include "BuildingCommand.h"
+#include "ModelCommand.h"
+#include "NotesCommand.h"
 #include "RegisterCommand.h"
 #include "RenderCommand.h"
 #include "StyleCommand.h"
@@ -33,6 +35,10 @@ int main(int argc, char** argv) {
     cunjing::tools::addVillageCommand(app, village);
     std::function<int()> registers;  // set by `trees ...` or `villages ...`
     cunjing::tools::addRegisterCommands(app, registers);
+    std::function<int()> model;  // set by `model check`
+    cunjing::tools::addModelCommand(app, model);
+    std::function<int()> notes;  // set by `notes ...`
+    cunjing::tools::addNotesCommand(app, notes);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -59,6 +65,10 @@ int main(int argc, char** argv) {
             return registers();
         if (app.got_subcommand("village") && village)
             return village();
+        if (app.got_subcommand("model") && model)
+            return model();
+        if (app.got_subcommand("notes") && notes)
+            return notes();
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\n";
         return 3;

@@ -232,6 +232,8 @@ Status Registry::Impl::applyJson(const std::string& table, const std::string& id
         return applyJsonTo<TreeRecord>(id, json);
     if (table == TableOf<VillageRecord>::name)
         return applyJsonTo<VillageRecord>(id, json);
+    if (table == kNotesTable)
+        return applyNoteJson(id, json);
     return error("audit", "unknown table '" + table + "'");
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The inside of heritage::Registry, shared by Registry.cpp (opening, reading, the public
-// reads) and RegistryEdits.cpp (edits, imports, the audit trail, undo and redo, zones).
+// reads), RegistryEdits.cpp (edits, imports, the audit trail, undo and redo, zones) and
+// RegistryNotes.cpp (notes pinned to models).
 
 #include <cunjing/heritage/Registry.h>
 
@@ -78,6 +79,10 @@ private:
 };
 
 inline constexpr const char* kEditActions = "action IN ('insert', 'update', 'delete')";
+
+/// The table of notes pinned to models, and its columns (RegistryNotes.cpp).
+inline constexpr const char* kNotesTable = "model_notes";
+const std::vector<std::pair<const char*, OGRFieldType>>& modelNoteFields();
 
 template <typename R>
 struct TableOf;
@@ -244,6 +249,8 @@ struct Registry::Impl {
     std::string currentJson(const std::string& table, const std::string& id);
     template <typename R>
     Status applyJsonTo(const std::string& id, const std::string& json);
+    /// applyJson for model_notes (RegistryNotes.cpp).
+    Status applyNoteJson(const std::string& id, const std::string& json);
 
     // Audit -----------------------------------------------------------------------------
 

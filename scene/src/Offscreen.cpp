@@ -5,6 +5,7 @@
 #include <osg/Camera>
 #include <osg/GraphicsContext>
 #include <osg/Notify>
+#include <osgDB/DatabasePager>
 #include <osgDB/WriteFile>
 #include <osgViewer/Viewer>
 
@@ -15,8 +16,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <mutex>
+#include <thread>
 
 extern char** environ;
 
@@ -206,6 +209,16 @@ Result<osg::ref_ptr<osg::Image>> OffscreenRenderer::render(osg::Node* scene, con
     camera->setProjectionMatrixAsPerspective(fovDeg, double(d.width) / d.height, 1.0, 1.0e5);
     d.capture->image = nullptr;
     d.viewer->frame();
+    // Paged layers (oblique-photography PagedLODs) ask the database pager for finer tiles while
+    // a frame is culled; an image is one finished view, so frames are drawn until every request
+    // is served (bounded: 20 s, then the image shows what has loaded).
+    if (osgDB::DatabasePager* pager = d.viewer->getDatabasePager()) {
+        for (int i = 0; i < 2000 && pager->getRequestsInProgress(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            d.capture->image = nullptr;
+            d.viewer->frame();
+        }
+    }
     if (!d.capture->image || !d.capture->image->data()) {
         return Error{"", "", "the frame could not be read back from the GL context"};
     }

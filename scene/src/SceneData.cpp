@@ -4,6 +4,7 @@
 
 #include <cunjing/heritage/RegisterIO.h>
 #include <cunjing/heritage/Registry.h>
+#include <cunjing/models/Import.h>
 #include <cunjing/terrain/Dem.h>
 #include <cunjing/terrain/Flatten.h>
 #include <cunjing/terrain/Pyramid.h>
@@ -258,6 +259,25 @@ void levelPlatforms(SceneData& data) {
     }
 }
 
+using ImportJob = std::future<Result<models::ImportedModel>>;
+
+/// Places every model that imported, on the ground as levelled under the buildings, then
+/// levels the ground under the models; a model that fails is a warning, not a failed scene.
+std::vector<Error> placeModels(SceneData& data, std::vector<ImportJob>& jobs) {
+    std::vector<Error> warnings;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const ModelDescription& d = data.description.models[i];
+        auto model = placeImportedModel(d, jobs[i].get(), data);
+        warnings.insert(warnings.end(), model.warnings().begin(), model.warnings().end());
+        if (model)
+            data.models.push_back(std::move(model.value()));
+        else
+            warnings.insert(warnings.end(), model.errors().begin(), model.errors().end());
+    }
+    levelGroundUnderModels(data);
+    return warnings;
+}
+
 }  // namespace
 
 double SceneData::exaggeration() const {
@@ -300,6 +320,14 @@ geo::Bounds SceneData::bounds() const {
     for (const auto& t : trees) {
         b.expand({float(t.x), float(t.y), float(groundHeight(t.x, t.y) + t.heightM)});
     }
+    for (const SceneModel& m : models) {
+        b.expand(m.localBounds.min);
+        b.expand(m.localBounds.max);
+    }
+    for (const ObliqueTileSet& o : oblique) {
+        b.expand(o.localBounds.min);
+        b.expand(o.localBounds.max);
+    }
     if (!b.valid())
         b = {{-50, -50, 0}, {50, 50, 10}};
     return b;
@@ -326,8 +354,14 @@ Result<SceneData> loadScene(const SceneDescription& description) {
         terrainJob =
             std::async(std::launch::async, loadTerrain, *description.terrain, description.crs);
     }
-    // Registers load beside the terrain (their own threads inside).
+    // Registers load beside the terrain (their own threads inside), and every model in its
+    // own import worker process.
     auto registersJob = std::async(std::launch::async, loadRegisters, std::cref(description));
+    std::vector<ImportJob> importJobs;
+    for (const ModelDescription& m : description.models) {
+        importJobs.push_back(
+            std::async(std::launch::async, [path = m.path] { return models::importModel(path); }));
+    }
     std::vector<Error> errors;
     if (terrainJob.valid()) {
         auto t = terrainJob.get();
@@ -378,7 +412,19 @@ Result<SceneData> loadScene(const SceneDescription& description) {
     levelPlatforms(data);
     if (auto placed = detail::placeBuildings(data); !placed)
         return Result<SceneData>::failure(placed.errors());
-    return data;
+    std::vector<Error> warnings = placeModels(data, importJobs);
+    // Like a model, a tile set that cannot be opened is a warning: the rest of the scene shows.
+    for (const ObliqueDescription& o : description.oblique) {
+        auto set = openObliqueTileSet(o, description.crs, data.originX, data.originY);
+        warnings.insert(warnings.end(), set.warnings().begin(), set.warnings().end());
+        if (set)
+            data.oblique.push_back(std::move(set.value()));
+        else
+            warnings.insert(warnings.end(), set.errors().begin(), set.errors().end());
+    }
+    Result<SceneData> out(std::move(data));
+    out.addWarnings(warnings);
+    return out;
 }
 
 Status reloadRegistryTrees(SceneData& data) {

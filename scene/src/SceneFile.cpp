@@ -295,7 +295,15 @@ std::optional<double> readUnits(JsonReader& r) {
 ModelDescription readModel(JsonReader& r, const std::filesystem::path& base) {
     ModelDescription m;
     m.jsonPath = r.path();
-    existingPath(r, "path", base, m.path, true);
+    // A missing model file is not a scene-file error: like a file the import worker rejects,
+    // it becomes a load warning naming this entry, and the rest of the scene shows (the demo's
+    // model lives in ../shared/data, which a copy of the project may not have beside it).
+    std::string written;
+    if (r.string("path", written, true)) {
+        m.path = std::filesystem::path(written).is_absolute() ? std::filesystem::path(written)
+                                                              : base / written;
+        m.path = m.path.lexically_normal();
+    }
     readLocalText(r, "name", m.name);
     std::array<double, 3> position{};
     if (r.numbers("position", position))

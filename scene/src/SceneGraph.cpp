@@ -2,6 +2,8 @@
 
 #include <cunjing/heritage/TreeModels.h>
 #include <cunjing/scene/LodTerrain.h>
+#include <cunjing/scene/ModelLayer.h>
+#include <cunjing/scene/ObliqueLayer.h>
 #include <cunjing/scene/Shaders.h>
 #include <cunjing/scene/TreeLayer.h>
 #include <cunjing/scene/VillageLayer.h>
@@ -169,6 +171,10 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
         buildings->getOrCreateStateSet()->setAttributeAndModes(lit);
         root->addChild(buildings);
     }
+    for (std::size_t i = 0; i < data.models.size(); ++i)
+        root->addChild(modelNode(data.models[i], int(i)));
+    for (const ObliqueTileSet& o : data.oblique)
+        root->addChild(obliqueNode(o));
     if (!data.trees.empty())
         root->addChild(treeLayer(data));
     if (osg::ref_ptr<osg::Group> zones = zoneLayer(data))

@@ -9,10 +9,12 @@
 /// across a kill -9 or power loss (reliability-and-performance.md).
 ///
 /// Layers: trees (point), villages (point), village_zones (polygon: village_id, kind),
-/// audit (one row per changed record). Undo state is the audit table's `undone` column.
+/// model_notes (no geometry: ModelNotes.h), audit (one row per changed record). Undo state
+/// is the audit table's `undone` column.
 /// Not thread-safe: one Registry per thread.
 
 #include <cunjing/geo/Result.h>
+#include <cunjing/heritage/ModelNotes.h>
 #include <cunjing/heritage/Records.h>
 #include <cunjing/heritage/Rules.h>
 
@@ -31,7 +33,7 @@ struct AuditEntry {
     std::int64_t txn = 0;
     std::string at;        ///< ISO 8601 UTC, e.g. 2025-03-15T08:30:00Z
     std::string who;       ///< the actor: $USER or the one given to open()
-    std::string table;     ///< "trees" or "villages"
+    std::string table;     ///< "trees", "villages" or "model_notes"
     std::string recordId;  ///< the record's id
     std::string action;    ///< insert | update | delete | undo | redo
     std::string oldJson;   ///< the record before (empty for insert)
@@ -112,6 +114,21 @@ public:
                                      const Progress& progress = {});
     Result<ImportReport> importBatch(const std::vector<VillageRecord>& records, bool dryRun,
                                      const Progress& progress = {});
+
+    /// Notes pinned to models (ModelNotes.h), edited like records: each change is one
+    /// transaction with its audit row, taken back by undo(). Edits fail on a read-only store.
+    /// addModelNote checks the note (model and trimmed text not empty, text at most
+    /// kModelNoteMaxChars, valid UTF-8, finite x, y, z), fills an empty id (N-xxxxxxxx),
+    /// author (the actor) and created (now), and returns the note as stored.
+    Result<ModelNote> addModelNote(ModelNote note);
+    /// The notes of one model (its key exactly), or of every model when model is empty;
+    /// sorted by model, then created, then id. A read-only store made before notes existed
+    /// has none.
+    Result<std::vector<ModelNote>> modelNotes(const std::string& model = {});
+    Result<std::optional<ModelNote>> modelNote(const std::string& id);
+    /// Replaces a note's text (checked as in addModelNote); returns the note as stored.
+    Result<ModelNote> updateModelNoteText(const std::string& id, const std::string& text);
+    Status removeModelNote(const std::string& id);
 
     /// Takes back the latest edit still in effect; nothing when there is none.
     Result<std::optional<HistoryStep>> undo();

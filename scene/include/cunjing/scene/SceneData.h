@@ -1,10 +1,13 @@
 #pragma once
-/// A scene loaded into CPU data: terrain grid, building meshes and trees, in the local frame
-/// (metres east/north/up of the scene origin). Built on worker threads; no OSG here.
+/// A scene loaded into CPU data: terrain grid, building meshes, imported models and trees, in
+/// the local frame (metres east/north/up of the scene origin). Built on worker threads; the
+/// data holds no OSG objects (ModelLayer.h also declares the nodes that draw models).
 
 #include <cunjing/geo/Mesh.h>
 #include <cunjing/heritage/AncientTree.h>
 #include <cunjing/heritage/Records.h>
+#include <cunjing/scene/ModelLayer.h>
+#include <cunjing/scene/ObliqueLayer.h>
 #include <cunjing/scene/SceneFile.h>
 #include <cunjing/terrain/Heightfield.h>
 #include <cunjing/terrain/Imagery.h>
@@ -52,7 +55,12 @@ struct SceneData {
     int buildingCount = 0;
     std::vector<PlacedBuilding> placed;        ///< one per generated building, by id
     std::vector<heritage::AncientTree> trees;  ///< positions already local
-    std::vector<SceneVillage> villages;        ///< register villages, positions local
+    /// The "models" entries that imported and placed, in file order (an entry that failed is
+    /// left out with a warning on loadScene's result; description.jsonPath names each).
+    std::vector<SceneModel> models;
+    /// The "oblique" tile sets that opened, placed (a set that failed is a load warning).
+    std::vector<ObliqueTileSet> oblique;
+    std::vector<SceneVillage> villages;  ///< register villages, positions local
     /// The register store the scene names (`"registers": {"registry": ...}`: a GeoPackage
     /// path or "PG:..."), for the viewer's register panel; empty when it names none.
     std::string registry;
@@ -73,7 +81,9 @@ struct SceneData {
 /// that also names tree files keeps those and has the store's trees replaced or added by id.
 Status reloadRegistryTrees(SceneData& data);
 
-/// Loads everything a description names. Terrain and tree layers load in parallel.
+/// Loads everything a description names. Terrain, tree layers and models (each through the
+/// import worker) load in parallel. A model that cannot be read or placed does not fail the
+/// scene: it is a warning naming $.models[i], the file and why.
 Result<SceneData> loadScene(const SceneDescription& description);
 
 }  // namespace cunjing::scene

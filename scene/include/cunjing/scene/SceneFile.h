@@ -83,25 +83,34 @@ struct BuildingDescription {
 /// through the import worker and placed on the terrain:
 /// `{"path": "hall.glb", "position": [113.02, 23.14, 0], "crs": "EPSG:4490", "heading": 175,
 ///   "scale": 1, "units": "cm", "up": "y", "clamp": "terrain", "flatten": true}`.
-/// Without "position" the file's own georeference (an IFC site) places it.
+/// Without "position" the file's own georeference (an IFC site) places it. Placement in full
+/// (order, conventions, the ground under it): scene/ModelLayer.h.
 struct ModelDescription {
     std::string jsonPath;  ///< "$.models[0]"
     std::filesystem::path path;
     LocalText name;  ///< shown in the inspector; defaults to the file name
-    /// x, y, z in `crs` (lon, lat, h for a geographic CRS); absent: the file's georeference.
+    /// x, y, z in `crs` (lon, lat, h for a geographic CRS), not local metres: where the
+    /// model's origin goes; absent: the file's georeference (lon/lat, true north).
     std::optional<std::array<double, 3>> position;
     std::string crs;  ///< empty: the scene's working CRS
-    double headingDeg = 0;  ///< compass bearing the model's +Y (forward, north) axis turns to
+    /// Compass bearing (clockwise from north) the model's north axis turns to: +Y of a Z-up
+    /// file, -Z of a Y-up file (glTF, OBJ). 0 keeps the file's orientation, where a glTF's
+    /// front (+Z) faces south; the front faces heading + 180 (heading 90: it faces west).
+    double headingDeg = 0;
     double scale = 1;
     /// Metres per model unit, fixing the file's units ("units": "m", "cm", "mm", "ft", "in" or
     /// a number); absent: what the file states, else metres.
     std::optional<double> unitScale;
     std::optional<char> upAxis;  ///< 'y' or 'z', fixing the file's; absent: the file's
-    /// Terrain: z is a height above the ground under the model's footprint; absolute: z is the
-    /// height in the CRS.
+    /// Terrain: z is the height of the model's lowest point above the ground under its
+    /// footprint (negative sinks it, e.g. a foundation modelled below the floor); absolute: z
+    /// is the height of the model's origin in the CRS (times the terrain's exaggeration).
     enum class Clamp { Terrain, Absolute };
     Clamp clamp = Clamp::Terrain;
-    bool flatten = true;  ///< level the ground under the footprint (Terrain only)
+    /// Terrain only: level the ground under the footprint (its convex hull seen from above)
+    /// to the mean ground under it, blended into the slope around; false: the lowest point
+    /// goes on the lowest ground under the footprint instead.
+    bool flatten = true;
 };
 
 /// An entry of "oblique": an oblique-photography (倾斜摄影) OSGB tile set, the common export
