@@ -288,7 +288,8 @@ std::optional<double> readUnits(JsonReader& r) {
     }
     r.error(r.childPath("units"),
             "expected \"m\", \"cm\", \"mm\", \"ft\", \"in\", \"km\" or a positive number "
-            "of metres per model unit, got " + v->dump());
+            "of metres per model unit, got " +
+                v->dump());
     return std::nullopt;
 }
 

@@ -288,7 +288,8 @@ TEST(ModelScene, AModelTheWorkerRejectsIsAWarningAndTheSceneLoads) {
 }
 
 TEST(ModelScene, AMissingModelFileIsAWarningAndTheSceneLoads) {
-    auto data = sceneWithModels(R"({"path": "no_such_model.glb", "position": [400000, 2500000, 0]})");
+    auto data =
+        sceneWithModels(R"({"path": "no_such_model.glb", "position": [400000, 2500000, 0]})");
     ASSERT_TRUE(data.ok()) << data.firstError();
     EXPECT_TRUE(data->models.empty());
     ASSERT_FALSE(data.warnings().empty());
