@@ -181,7 +181,8 @@ void applyMaterial(osg::StateSet* ss, const Material& m, osg::Texture2D* texture
     if (m.alpha == Material::Alpha::Blend) {
         ss->setMode(GL_BLEND, osg::StateAttribute::ON);
         ss->setAttribute(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
-        ss->setAttribute(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
+        // LEQUAL: a ghost laid over an identical model (a compare overlay) still shows.
+        ss->setAttribute(new osg::Depth(osg::Depth::LEQUAL, 0.0, 1.0, false));
         ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
     }
 }
@@ -233,7 +234,8 @@ void setModelXray(osg::Node& node, bool on) {
     if (on) {
         ss->setMode(GL_BLEND, osg::StateAttribute::ON);
         ss->setAttribute(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
-        ss->setAttribute(new osg::Depth(osg::Depth::LESS, 0.0, 1.0, false));
+        // LEQUAL: a ghost laid over an identical model (a compare overlay) still shows.
+        ss->setAttribute(new osg::Depth(osg::Depth::LEQUAL, 0.0, 1.0, false));
         ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
     } else {
         ss->removeMode(GL_BLEND);

@@ -7,6 +7,7 @@
 
 #include <iostream>
 #include <regex>
+#include <sstream>
 
 namespace {
 
@@ -24,13 +25,49 @@ bool parseSize(const std::string& text, int& width, int& height) {
     return false;
 }
 
+/// "wireframe,xray" -> the modes; false (after printing why) for an unknown one.
+bool parseModes(const std::string& text, cunjing::viewer::ViewerOptions::ModelModes& modes) {
+    std::stringstream list(text);
+    for (std::string mode; std::getline(list, mode, ',');) {
+        if (mode == "wireframe")
+            modes.wireframe = true;
+        else if (mode == "normals")
+            modes.normals = true;
+        else if (mode == "untextured")
+            modes.untextured = true;
+        else if (mode == "xray")
+            modes.xray = true;
+        else {
+            std::cerr << "error: --mode: unknown mode \"" << mode
+                      << "\"; known: wireframe, normals, untextured, xray\n";
+            return false;
+        }
+    }
+    return true;
+}
+
+/// "z,2.5" -> axis 2, 2.5 m; false (after printing why) when malformed.
+bool parseClip(const std::string& text, std::optional<std::pair<int, double>>& clip) {
+    if (text.empty())
+        return true;
+    std::smatch m;
+    if (!std::regex_match(text, m, std::regex(R"(([xyzXYZ]),(-?\d+(\.\d+)?))"))) {
+        std::cerr << "error: --clip: expected AXIS,OFFSET such as z,2.5 (x, y or z, metres), got \""
+                  << text << "\"\n";
+        return false;
+    }
+    clip = std::pair(std::tolower(m[1].str()[0]) - 'x', std::stod(m[2]));
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace cunjing::viewer;
     cunjing::scene::quietenOsgNotices();
     ViewerOptions options;
-    std::string size = "1280x720", language = "zh", panel, click;
+    std::string size = "1280x720", language = "zh", panel, modes, clip, compareMode = "side";
+    std::vector<std::string> clicks;
     CLI::App app{"村景 Cunjing: explore a village scene in 3D (mouse, keyboard or touch)"};
     app.add_option("scene", options.scene,
                    "Scene file (JSON); default: assets/demo/demo.json when it can be found");
@@ -46,11 +83,34 @@ int main(int argc, char** argv) {
     app.add_option("--registry", options.registry,
                    "Register store for the register panel: FILE.gpkg or PG:...; default: the "
                    "scene's registers.registry");
-    app.add_option("--panel", panel, "Open a panel at start")->check(CLI::IsMember({"register"}));
+    app.add_option("--panel", panel, "Open a panel at start")
+        ->check(CLI::IsMember({"register", "inspector"}));
     app.add_option("--select", options.select,
                    "Open the info card of a record at start: tree:ID or village:ID");
-    app.add_option("--click", click,
-                   "Click at X,Y (window pixels) after the first frame, as a mouse would");
+    app.add_option("--click", clicks,
+                   "Click at X,Y (window pixels) after the first frame, as a mouse would; "
+                   "repeat for more clicks, one a frame")
+        ->allow_extra_args(false);
+    app.add_option("--open-model", options.openModel,
+                   "Open a model file (glb, gltf, obj, fbx, dae, ply, stl, ifc ...) in the "
+                   "model inspector, on the ground where the view looks");
+    app.add_option("--compare", options.compareModel,
+                   "Open a second file as version B of --open-model's model");
+    app.add_option("--compare-mode", compareMode, "Version B beside A, or overlaid on it")
+        ->check(CLI::IsMember({"side", "overlay"}))
+        ->capture_default_str();
+    app.add_flag("--inspect", options.printModelStats,
+                 "Print each opened model's statistics to stdout");
+    app.add_option("--mode", modes,
+                   "Draw the opened model as: wireframe, normals, untextured, xray "
+                   "(comma-separated)");
+    app.add_option("--clip", clip,
+                   "Section plane AXIS,OFFSET: x, y or z, and metres from the model's lower "
+                   "bound; what lies beyond is cut away");
+    app.add_option("--tool", options.tool, "Inspector tool the clicks use")
+        ->check(CLI::IsMember({"distance", "height", "area", "note"}));
+    app.add_option("--note", options.noteText,
+                   "With --tool note: the text of the note the click pins (saved to the register)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -59,15 +119,19 @@ int main(int argc, char** argv) {
     if (!parseSize(size, options.width, options.height))
         return kExitBadInput;
     options.registerPanel = panel == "register";
-    if (!click.empty()) {
+    options.inspectorPanel = panel == "inspector";
+    options.compareOverlay = compareMode == "overlay";
+    for (const std::string& click : clicks) {
         std::smatch m;
         if (!std::regex_match(click, m, std::regex(R"((\d{1,5}),(\d{1,5}))"))) {
             std::cerr << "error: --click: expected X,Y in window pixels, such as 640,360, got \""
                       << click << "\"\n";
             return kExitBadInput;
         }
-        options.click = std::array<double, 2>{std::stod(m[1]), std::stod(m[2])};
+        options.clicks.push_back({std::stod(m[1]), std::stod(m[2])});
     }
+    if (!parseModes(modes, options.modelModes) || !parseClip(clip, options.clip))
+        return kExitBadInput;
     if (!options.select.empty() && !options.select.starts_with("tree:") &&
         !options.select.starts_with("village:")) {
         std::cerr << "error: --select: expected tree:ID or village:ID, got \"" << options.select

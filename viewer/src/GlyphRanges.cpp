@@ -3,6 +3,9 @@
 #include <cunjing/viewer/Strings.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 
 namespace cunjing::viewer {
 
@@ -37,6 +40,39 @@ bool containsGlyph(const GlyphRanges& ranges, char32_t codePoint) {
             return true;
     }
     return false;
+}
+
+std::u32string missingGlyphs(const GlyphRanges& ranges, std::string_view text) {
+    std::u32string missing;
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int used = ImTextCharFromUtf8(&c, p, end);  // invalid bytes give U+FFFD
+        if (used <= 0)
+            break;
+        p += used;
+        const auto code = char32_t(c);
+        // ImGui is built with 16-bit ImWchar: code points past the BMP cannot be in an atlas.
+        if (code >= 0x20 && code <= 0xFFFF && !containsGlyph(ranges, code) &&
+            missing.find(code) == std::u32string::npos)
+            missing.push_back(code);
+    }
+    return missing;
+}
+
+void addGlyphs(GlyphRanges& ranges, const std::u32string& codePoints) {
+    for (char32_t c : codePoints)
+        ranges.emplace_back(c, c);
+    std::sort(ranges.begin(), ranges.end());
+    GlyphRanges merged;
+    for (const auto& r : ranges) {
+        if (!merged.empty() && r.first <= merged.back().second + 1)
+            merged.back().second = std::max(merged.back().second, r.second);
+        else
+            merged.push_back(r);
+    }
+    ranges = std::move(merged);
 }
 
 std::vector<std::string> uiTexts(const scene::SceneDescription* scene) {

@@ -4,6 +4,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <SDL.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -22,7 +24,8 @@ std::filesystem::path uiFontPath() {
 }
 
 ImGuiLayer::ImGuiLayer(SDL_Window* window, void* glContext, const GlyphRanges& glyphs,
-                       float pixelSize) {
+                       float pixelSize)
+    : glyphs_(glyphs), pixelSize_(pixelSize) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -43,6 +46,7 @@ ImGuiLayer::~ImGuiLayer() {
 
 void ImGuiLayer::loadFont(const GlyphRanges& glyphs, float pixelSize) {
     ImGuiIO& io = ImGui::GetIO();
+    ranges_.clear();
     for (const auto& [first, last] : glyphs) {
         ranges_.push_back(static_cast<ImWchar>(first));
         ranges_.push_back(static_cast<ImWchar>(last));
@@ -83,10 +87,44 @@ void ImGuiLayer::applyStyle(float scale) {
 }
 
 bool ImGuiLayer::processEvent(const SDL_Event& event) {
+    if (event.type == SDL_TEXTINPUT) {
+        requestGlyphs(event.text.text);
+    } else if (event.type == SDL_TEXTEDITING) {
+        requestGlyphs(event.edit.text);  // an input method's composition, before it commits
+    } else if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_v &&
+               (event.key.keysym.mod & KMOD_CTRL)) {
+        if (char* clipboard = SDL_GetClipboardText()) {
+            requestGlyphs(clipboard);
+            SDL_free(clipboard);
+        }
+    }
     return ImGui_ImplSDL2_ProcessEvent(&event);
 }
 
+void ImGuiLayer::requestGlyphs(std::string_view text) {
+    if (!cjkFont_)
+        return;  // ImGui's own font has no CJK glyphs to add
+    GlyphRanges known = glyphs_;
+    addGlyphs(known, pending_);
+    pending_ += missingGlyphs(known, text);
+}
+
+void ImGuiLayer::addPendingGlyphs() {
+    // The atlas holds only the characters known at start (a full CJK atlas is ~30 MB and slow
+    // to build), so characters typed later are added here, between frames, and the GL texture
+    // made again: Chinese typed into a note or a search shows at once, not as '?'.
+    addGlyphs(glyphs_, pending_);
+    pending_.clear();
+    ImGui::GetIO().Fonts->Clear();
+    cjkFont_ = false;
+    loadFont(glyphs_, pixelSize_);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 void ImGuiLayer::beginFrame() {
+    if (!pending_.empty())
+        addPendingGlyphs();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();

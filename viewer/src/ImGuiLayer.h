@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct SDL_Window;
@@ -35,11 +36,21 @@ public:
     bool wantsMouse() const;
     bool wantsKeyboard() const;
     bool hasCjkFont() const { return cjkFont_; }
+    /// Asks for the characters of `text` that the font atlas lacks: the atlas is rebuilt with
+    /// them before the next frame. Typed, composed (IME) and pasted text is asked for by
+    /// processEvent itself; call this for text that reaches the UI another way.
+    void requestGlyphs(std::string_view text);
+    const GlyphRanges& glyphs() const { return glyphs_; }
 
 private:
     void loadFont(const GlyphRanges& glyphs, float pixelSize);
+    /// Rebuilds the atlas with the requested characters and uploads it again.
+    void addPendingGlyphs();
     void applyStyle(float scale);
 
+    GlyphRanges glyphs_;
+    float pixelSize_ = 20;
+    std::u32string pending_;              ///< characters to add before the next frame
     std::vector<unsigned short> ranges_;  ///< must outlive the font atlas
     bool cjkFont_ = false;
 };

@@ -1,5 +1,6 @@
 #include "Panels.h"
 
+#include "InspectorPanels.h"
 #include "PanelLayout.h"
 
 #include <cunjing/viewer/Strings.h>
@@ -94,6 +95,8 @@ void LanguagePanel::draw(UiState& state) {
         ImGui::SameLine();
         if (toggleButton(tr(StringId::HelpButton, lang), state.showHelp)) {
             state.showHelp = !state.showHelp;
+            if (state.showHelp)
+                state.inspector.showPanel = false;
         }
         if (state.hasRegister) {
             ImGui::SameLine();
@@ -101,8 +104,14 @@ void LanguagePanel::draw(UiState& state) {
                 state.showRegister = !state.showRegister;
                 // The register panel takes the left side, where the help sits.
                 if (state.showRegister)
-                    state.showHelp = false;
+                    state.showHelp = state.inspector.showPanel = false;
             }
+        }
+        ImGui::SameLine();
+        if (toggleButton(tr(StringId::ModelsButton, lang), state.inspector.showPanel)) {
+            state.inspector.showPanel = !state.inspector.showPanel;
+            if (state.inspector.showPanel)
+                state.showHelp = state.showRegister = false;  // the left side again
         }
     }
     recordRect(state);
@@ -157,9 +166,11 @@ std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel) {
     panels.push_back(std::make_unique<InfoCardPanel>());
     if (registerModel)
         panels.push_back(std::make_unique<RegisterPanel>(*registerModel));
+    panels.push_back(std::make_unique<ModelInspectorPanel>());
     panels.push_back(std::make_unique<HelpOverlay>());
     panels.push_back(std::make_unique<LanguagePanel>());
     panels.push_back(std::make_unique<MessageOverlay>());
+    panels.push_back(std::make_unique<ModelStatusPanel>());
     return panels;
 }
 

@@ -3,6 +3,7 @@
 #include <cunjing/scene/SceneData.h>
 
 #include <osg/Camera>
+#include <osg/Transform>
 #include <osg/Vec4d>
 #include <osgUtil/LineSegmentIntersector>
 
@@ -18,6 +19,60 @@ std::optional<RecordRef> recordFromNodeName(const std::string& name,
         return RecordRef{RecordKind::Village, name.substr(prefix.size())};
     if (!name.empty() && treeIds.contains(name))
         return RecordRef{RecordKind::Tree, name};
+    return std::nullopt;
+}
+
+std::optional<int> modelIndexFromNodeName(const std::string& name) {
+    const std::string_view prefix = kModelNodePrefix;
+    if (name.size() <= prefix.size() || name.size() > prefix.size() + 9 ||
+        !name.starts_with(prefix))
+        return std::nullopt;
+    int index = 0;
+    for (const char c : std::string_view(name).substr(prefix.size())) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        index = index * 10 + (c - '0');
+    }
+    return index;
+}
+
+std::optional<SurfaceHit> pickSurface(osg::Camera& camera, double x, double y,
+                                      const std::unordered_set<std::string>& skipNames) {
+    const osg::Viewport* viewport = camera.getViewport();
+    if (!viewport)
+        return std::nullopt;
+    osg::ref_ptr<osgUtil::LineSegmentIntersector> intersector = new osgUtil::LineSegmentIntersector(
+        osgUtil::Intersector::WINDOW, x + viewport->x(), viewport->y() + viewport->height() - y);
+    osgUtil::IntersectionVisitor visitor(intersector.get());
+    camera.accept(visitor);
+    // Sorted nearest first; the first one on a surface that counts wins.
+    for (const auto& hit : intersector->getIntersections()) {
+        SurfaceHit out;
+        bool skipped = false;
+        for (auto it = hit.nodePath.rbegin(); it != hit.nodePath.rend() && !skipped; ++it) {
+            const std::string& name = (*it)->getName();
+            skipped = name == "sky" || skipNames.contains(name);
+            if (!out.model)
+                out.model = modelIndexFromNodeName(name);
+        }
+        if (skipped)
+            continue;
+        out.point = hit.getWorldIntersectPoint();
+        out.modelPoint = out.point;
+        if (out.model) {
+            // The model node is a transform from file coordinates to local metres: the point
+            // in the file's frame is the hit with that transform (and those below it) undone.
+            osg::NodePath toModel;
+            for (osg::Node* node : hit.nodePath) {
+                toModel.push_back(node);
+                if (modelIndexFromNodeName(node->getName()))
+                    break;
+            }
+            const osg::Matrixd modelToWorld = osg::computeLocalToWorld(toModel);
+            out.modelPoint = out.point * osg::Matrixd::inverse(modelToWorld);
+        }
+        return out;
+    }
     return std::nullopt;
 }
 

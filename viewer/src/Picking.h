@@ -38,6 +38,26 @@ inline constexpr const char* kVillageNodePrefix = "village:";
 std::optional<RecordRef> recordFromNodeName(const std::string& name,
                                             const std::unordered_set<std::string>& treeIds);
 
+/// Prefix of imported model node names ("model:<index>", index into SceneData::models), as
+/// scene::modelNode sets it.
+inline constexpr const char* kModelNodePrefix = "model:";
+
+/// The model index a node name stands for: "model:<n>" with n a plain non-negative decimal;
+/// anything else is none.
+std::optional<int> modelIndexFromNodeName(const std::string& name);
+
+/// Where a click meets the scene's surfaces (models, buildings, terrain, trees).
+struct SurfaceHit {
+    osg::Vec3d point;          ///< local scene metres
+    std::optional<int> model;  ///< the imported model hit, if it was one
+    osg::Vec3d modelPoint;     ///< the point in that model's file coordinates
+};
+
+/// Nearest surface under window pixel (x, y down) of `camera`'s viewport. The sky (drawn in
+/// clip space) and nodes named in `skipNames` (measure lines, note markers) never count.
+std::optional<SurfaceHit> pickSurface(osg::Camera& camera, double x, double y,
+                                      const std::unordered_set<std::string>& skipNames);
+
 /// A record's anchor projected to the window: pixels, x right and y down from the top-left.
 struct ScreenPoint {
     RecordRef record;

@@ -242,6 +242,12 @@ bool RegisterModel::writable() {
     return true;
 }
 
+heritage::Registry* RegisterModel::store(bool forWriting) {
+    if (forWriting && !writable())
+        return nullptr;
+    return &registry_;
+}
+
 std::vector<std::string> RegisterModel::texts() {
     std::vector<std::string> out;
     if (auto trees = registry_.trees()) {

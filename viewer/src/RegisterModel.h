@@ -71,6 +71,11 @@ public:
     /// Counts writes (save, undo, redo), so views of a record know to read it again.
     int revision() const { return revision_; }
 
+    /// The store itself, for the model inspector's notes (Registry::addModelNote ...); when
+    /// `forWriting`, reopened for writing first (null, with an outcome saying why, if that
+    /// fails).
+    heritage::Registry* store(bool forWriting);
+
     /// Every text value in the store, for the font's glyph set.
     std::vector<std::string> texts();
 

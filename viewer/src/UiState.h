@@ -2,6 +2,7 @@
 /// What the panels show and what they ask for. Panels read this and write requests into it;
 /// the app acts on the requests after the frame, so panels never touch the camera or the scene.
 
+#include "InspectorState.h"
 #include "Picking.h"
 #include "RecordCard.h"
 
@@ -62,6 +63,9 @@ struct UiState {
     /// The scene has a register store that opened; the register panel is shown.
     bool hasRegister = false;
     bool showRegister = false;
+
+    /// The model inspector: models open, display, tools and notes (InspectorState.h).
+    InspectorState inspector;
 
     /// Requests from the panels, handled and cleared by the app after each frame.
     std::optional<int> requestedViewpoint;

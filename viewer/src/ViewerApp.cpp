@@ -2,6 +2,8 @@
 
 #include "ImGuiLayer.h"
 #include "InputController.h"
+#include "Inspector.h"
+#include "InspectorOverlay.h"
 #include "Panels.h"
 #include "Picking.h"
 #include "RecordCard.h"
@@ -190,6 +192,12 @@ private:
     void refreshTrees();
     void flyToRecord(const RecordRef& record);
     void handleRecordRequests();
+    /// The model inspector: start options, the panel's requests, clicks while a tool is on.
+    void openStartModel();
+    void handleInspectorRequests();
+    void modelOpened(int index);
+    void frameModel(int index);
+    bool inspectorClick(double x, double y);
     void showMessage(StringId id, std::string detail, bool error);
     void saveRequestedScreenshot();
     Status saveScreenshot(const std::filesystem::path& path);
@@ -206,8 +214,10 @@ private:
     std::vector<std::unique_ptr<Panel>> panels_;
     std::unique_ptr<ScenePicker> picker_;
     std::unique_ptr<RegisterModel> register_;  ///< opened once per session, when there is one
-    int cardRevision_ = 0;                     ///< the register revision the card was read at
-    int treesRevision_ = 0;                    ///< the register revision the 3D trees show
+    std::unique_ptr<ModelInspector> inspector_;
+    bool startModelPending_ = false;  ///< --open-model's settings wait for the model
+    int cardRevision_ = 0;            ///< the register revision the card was read at
+    int treesRevision_ = 0;           ///< the register revision the 3D trees show
     double fovDeg_ = 40, targetFovDeg_ = 40;
     int drawableWidth_ = 0, drawableHeight_ = 0;
     int fpsFrames_ = 0;
@@ -229,6 +239,7 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
     resize();
     if (const auto record = parseRecordRef(options_.select))
         selectRecord(*record);
+    openStartModel();
 }
 
 void ViewerApp::setUpScene() {
@@ -286,7 +297,9 @@ void ViewerApp::setUpOsg() {
     viewer_->setKeyEventSetsDone(0);
     viewer_->setQuitEventSetsDone(false);
     viewer_->getCamera()->setClearColor(kClearColour);
-    viewer_->setSceneData(scene::buildSceneGraph(scene_.data));
+    osg::ref_ptr<osg::Group> root = scene::buildSceneGraph(scene_.data);
+    viewer_->setSceneData(root);
+    inspector_ = std::make_unique<ModelInspector>(scene_.data, *root, register_.get());
     viewer_->realize();
 }
 
@@ -301,6 +314,8 @@ void ViewerApp::setUpUi() {
         for (std::string& text : register_->texts())
             texts.push_back(std::move(text));
     }
+    for (std::string& text : inspector_->noteTexts())
+        texts.push_back(std::move(text));
     imgui_ = std::make_unique<ImGuiLayer>(window_.sdl(), window_.glContext(),
                                           buildGlyphRanges(texts), kFontPixels * window_.uiScale());
     panels_ = makePanels(register_.get());
@@ -321,8 +336,9 @@ int ViewerApp::run() {
         last = now;
         pollEvents();
         // After one drawn frame the camera's matrices are those on screen, as for a real click.
-        if (frame == 2 && options_.click)
-            pick((*options_.click)[0], (*options_.click)[1]);
+        if (const std::size_t click = std::size_t(frame - 2);
+            frame >= 2 && click < options_.clicks.size())
+            pick(options_.clicks[click][0], options_.clicks[click][1]);
         input_.update(dt, imgui_->wantsKeyboard());
         rig_.update(dt);
         updateCamera(dt);
@@ -390,6 +406,7 @@ void ViewerApp::drawUi(double dt) {
         flyTo(*ui_.requestedViewpoint);
     ui_.requestedViewpoint.reset();
     handleRecordRequests();
+    handleInspectorRequests();
 }
 
 void ViewerApp::handleRecordRequests() {
@@ -418,6 +435,8 @@ void ViewerApp::pick(double windowX, double windowY) {
     SDL_GetWindowSize(window_.sdl(), &width, &height);
     const double sx = double(drawableWidth_) / std::max(width, 1);
     const double sy = double(drawableHeight_) / std::max(height, 1);
+    if (inspectorClick(windowX * sx, windowY * sy))
+        return;
     const auto hit = picker_->pick(*viewer_->getCamera(), windowX * sx, windowY * sy,
                                    kPickRadiusPixels * window_.uiScale() * sx);
     if (!hit)
@@ -426,6 +445,98 @@ void ViewerApp::pick(double windowX, double windowY) {
     // A village is picked from afar (the province view): going there is the point of it.
     if (hit->kind == RecordKind::Village)
         flyToRecord(*hit);
+}
+
+void ViewerApp::openStartModel() {
+    InspectorState& s = ui_.inspector;
+    if (options_.inspectorPanel || !options_.openModel.empty()) {
+        s.showPanel = true;
+        ui_.showHelp = ui_.showRegister = false;
+    }
+    if (options_.openModel.empty())
+        return;
+    s.openPath = options_.openModel.string();
+    s.comparePath = options_.compareModel.string();
+    startModelPending_ = true;
+    inspector_->open(s.openPath, rig_.target(), s);
+    if (options_.frames == 0)
+        return;
+    // A scripted run shows the outcome in every frame: the model (and B) read before the first.
+    inspector_->waitForLoad();
+    handleInspectorRequests();
+    inspector_->waitForLoad();
+    handleInspectorRequests();
+}
+
+void ViewerApp::handleInspectorRequests() {
+    InspectorState& s = ui_.inspector;
+    if (s.requestedOpen)
+        inspector_->open(*s.requestedOpen, rig_.target(), s);
+    s.requestedOpen.reset();
+    if (const auto opened = inspector_->update(s))
+        modelOpened(*opened);
+    if (s.requestedFrame && s.selected)
+        frameModel(*s.selected);
+    s.requestedFrame = false;
+}
+
+void ViewerApp::modelOpened(int index) {
+    const InspectedModel& model = ui_.inspector.models[std::size_t(index)];
+    if (options_.printModelStats) {
+        printStats(model.name.en, model.stats, std::cout);
+        if (ui_.inspector.selected == index) {
+            for (const NoteEntry& note : ui_.inspector.notes)
+                std::cout << "  note " << note.id << ": " << note.text << "\n";
+        }
+    }
+    const int shown = model.versionOf.value_or(index);
+    if (startModelPending_ && !model.versionOf) {
+        startModelPending_ = false;
+        applyStartOptions(options_, ui_.inspector);
+        if (!options_.compareModel.empty())
+            inspector_->openVersionB(options_.compareModel.string(), ui_.inspector);
+    }
+    // Settings and version B take effect in the update; the framing needs B where it stands.
+    inspector_->refresh(ui_.inspector);
+    frameModel(shown);
+}
+
+void ViewerApp::frameModel(int index) {
+    const auto view = inspector_->framing(index, rig_.headingDeg(), kRecordPitchDeg, fovDeg_);
+    if (!view)
+        return;
+    // Scripted runs jump, so that every frame they render shows the model.
+    if (options_.frames > 0)
+        rig_.lookAt(view->first, view->second);
+    else
+        rig_.flyTo(view->first, view->second, kFlightSeconds);
+    ui_.activeViewpoint = -1;
+}
+
+bool ViewerApp::inspectorClick(double x, double y) {
+    InspectorState& s = ui_.inspector;
+    const auto surface = pickSurface(*viewer_->getCamera(), x, y, overlayNodeNames());
+    if (s.showPanel && s.tool != InspectorTool::Select) {
+        inspector_->click(surface, s);
+        if (options_.printModelStats && s.measuredValue) {
+            static constexpr const char* kNames[] = {"distance", "height above ground", "area"};
+            std::cout << "measured " << kNames[int(s.measurement.kind())] << ": "
+                      << *s.measuredValue
+                      << (s.measurement.kind() == MeasureKind::Area ? " m2\n" : " m\n");
+        }
+        if (s.noteDraftAt && !options_.noteText.empty()) {
+            // Scripted (--note): the text is typed and saved as a user would.
+            s.noteDraft = options_.noteText;
+            s.requestedNoteSave = true;
+        }
+        return true;
+    }
+    if (!surface || !surface->model)
+        return false;
+    s.requestedSelection = *surface->model;
+    s.showPanel = true;
+    ui_.showHelp = ui_.showRegister = false;
+    return true;
 }
 
 void ViewerApp::selectRecord(const RecordRef& record) {

@@ -79,3 +79,23 @@ TEST(GlyphRanges, CoverEveryUiStringAndTheSceneNames) {
             EXPECT_TRUE(containsGlyph(ranges, c)) << e.key << " " << int(c);
     }
 }
+
+TEST(GlyphRanges, MissingGlyphsAreWhatTypedTextAddsOnce) {
+    const GlyphRanges ranges = buildGlyphRanges({"古树"});
+    // 古 and 树 are there; 榕 is new and counted once; Latin is always there.
+    EXPECT_EQ(missingGlyphs(ranges, "古榕树 banyan 榕"), U"榕");
+    EXPECT_TRUE(missingGlyphs(ranges, "古树 ok").empty());
+}
+
+TEST(GlyphRanges, AddedGlyphsStaySortedDisjointAndMergeNeighbours) {
+    GlyphRanges ranges = buildGlyphRanges({"古"});
+    addGlyphs(ranges, U"榕灰塑");
+    for (char32_t c : std::u32string(U"古榕灰塑"))
+        EXPECT_TRUE(containsGlyph(ranges, c));
+    for (std::size_t i = 1; i < ranges.size(); ++i)
+        EXPECT_GT(ranges[i].first, ranges[i - 1].second + 1) << "not merged at " << i;
+    addGlyphs(ranges, U"榕");  // already there: no change
+    const auto size = ranges.size();
+    addGlyphs(ranges, U"榕");
+    EXPECT_EQ(ranges.size(), size);
+}

@@ -7,6 +7,9 @@
 #include <array>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace cunjing::viewer {
 
@@ -31,9 +34,34 @@ struct ViewerOptions {
     bool registerPanel = false;
     /// Open the info card of this record at start: "tree:<id>" or "village:<id>".
     std::string select;
-    /// Click here (window pixels, y down) once the first frame is drawn, as a user would: how
-    /// tests drive picking without an input device (`--click X,Y`).
-    std::optional<std::array<double, 2>> click;
+    /// Click at each of these (window pixels, y down) in turn, one a frame once the first frame
+    /// is drawn, as a user would: how tests drive picking and the inspector's tools without an
+    /// input device (`--click X,Y`, repeatable).
+    std::vector<std::array<double, 2>> clicks;
+
+    /// Open this model file at start (`--open-model`), standing on the ground where the view
+    /// looks, and show it in the model inspector. With --frames the model is read before the
+    /// first frame, so every frame shows the outcome.
+    std::filesystem::path openModel;
+    /// Open this file as version B of that model (`--compare`), beside it or overlaid on it.
+    std::filesystem::path compareModel;
+    bool compareOverlay = false;
+    /// Open the model inspector at start (`--panel inspector`).
+    bool inspectorPanel = false;
+    /// Print each model's statistics to stdout once it is open (`--inspect`).
+    bool printModelStats = false;
+    /// How the opened model is drawn (`--mode wireframe,normals,untextured,xray`).
+    struct ModelModes {
+        bool wireframe = false, normals = false, untextured = false, xray = false;
+    } modelModes;
+    /// Section plane through the opened model (`--clip x|y|z,OFFSET`): axis 0..2, and metres
+    /// from the model's lower bound along it; what lies beyond is cut away.
+    std::optional<std::pair<int, double>> clip;
+    /// The inspector's tool at start (`--tool distance|height|area|note`): the clicks of
+    /// --click then measure, or pin a note.
+    std::string tool;
+    /// With --tool note: the text of the note the click pins, saved to the register (`--note`).
+    std::string noteText;
 };
 
 /// assets/demo/demo.json under the current folder, else beside the executable's ../../assets
