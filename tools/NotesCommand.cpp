@@ -3,6 +3,7 @@
 // trail and history as `cunjing trees|villages` (RegisterCommand.cpp), same options.
 
 #include "NotesCommand.h"
+#include "RegisterCommand.h"
 
 #include <cunjing/heritage/Registry.h>
 
@@ -187,20 +188,7 @@ int runHistory(const Options& o, bool undo) {
     auto registry = openRegistry(o, false);
     if (!registry)
         return fail(registry.errors());
-    auto step = undo ? registry->undo() : registry->redo();
-    if (!step)
-        return fail(step.errors());
-    if (!step->has_value()) {
-        std::cout << (undo ? "nothing to undo\n" : "nothing to redo\n");
-        return 0;
-    }
-    const heritage::HistoryStep& s = *step.value();
-    std::cout << (undo ? "undid " : "redid ") << s.action << " of " << s.recordIds.size() << " "
-              << s.table << " record(s)";
-    for (std::size_t i = 0; i < s.recordIds.size() && i < 5; ++i)
-        std::cout << (i ? ", " : ": ") << s.recordIds[i];
-    std::cout << (s.recordIds.size() > 5 ? ", ..." : "") << "\n";
-    return 0;
+    return stepRegisterHistory(registry.value(), undo);
 }
 
 }  // namespace

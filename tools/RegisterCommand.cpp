@@ -402,20 +402,7 @@ int runHistory(const Options& o, bool undo) {
     auto registry = openRegistry(o);
     if (!registry)
         return fail(registry.errors());
-    auto step = undo ? registry->undo() : registry->redo();
-    if (!step)
-        return fail(step.errors());
-    if (!step->has_value()) {
-        std::cout << (undo ? "nothing to undo\n" : "nothing to redo\n");
-        return 0;
-    }
-    const heritage::HistoryStep& s = *step.value();
-    std::cout << (undo ? "undid " : "redid ") << s.action << " of " << s.recordIds.size() << " "
-              << s.table << " record(s)";
-    for (std::size_t i = 0; i < s.recordIds.size() && i < 5; ++i)
-        std::cout << (i ? ", " : ": ") << s.recordIds[i];
-    std::cout << (s.recordIds.size() > 5 ? ", ..." : "") << "\n";
-    return 0;
+    return stepRegisterHistory(registry.value(), undo);
 }
 
 template <typename R>
@@ -472,53 +459,53 @@ void addRegister(CLI::App& app, std::function<int()>& run, const std::shared_ptr
     reg->add_option("--actor", o->actor, "who the audit trail names (default $USER)");
     reg->add_option("--rules", o->rules, "jurisdiction rules in assets/rules (default guangdong)");
 
-    CLI::App* import = reg->add_subcommand("import", "Import a register file (atomic)");
-    import->add_option("file", o->file, "CSV, GeoJSON, GeoPackage, Shapefile or XLSX")->required();
-    import->add_option("--map", o->mapping, "field-mapping file (default: picked by header)");
-    import->add_flag("--dry-run", o->dryRun, "say what would change, write nothing");
-    import->add_flag("--skip-bad", o->skipBad, "import the good rows when some are bad");
-    import->add_flag("--progress", o->progress,
-                     "show a progress bar (default: on a terminal, for 5,000 records or more)");
-    import->callback([&run, o] { run = [o] { return runImport<R>(*o);
-};
-}  // namespace
-);
+    CLI::App* importCommand = reg->add_subcommand("import", "Import a register file (atomic)");
+    importCommand->add_option("file", o->file, "CSV, GeoJSON, GeoPackage, Shapefile or XLSX")
+        ->required();
+    importCommand->add_option("--map", o->mapping,
+                              "field-mapping file (default: picked by header)");
+    importCommand->add_flag("--dry-run", o->dryRun, "say what would change, write nothing");
+    importCommand->add_flag("--skip-bad", o->skipBad, "import the good rows when some are bad");
+    importCommand->add_flag(
+        "--progress", o->progress,
+        "show a progress bar (default: on a terminal, for 5,000 records or more)");
+    importCommand->callback([&run, o] { run = [o] { return runImport<R>(*o); }; });
 
-CLI::App* validate = reg->add_subcommand("validate", "Check a register file, write nothing");
-validate->add_option("file", o->file, "register file")->required();
-validate->add_option("--map", o->mapping, "field-mapping file");
-validate->callback([&run, o] { run = [o] { return runValidate<R>(*o); }; });
+    CLI::App* validate = reg->add_subcommand("validate", "Check a register file, write nothing");
+    validate->add_option("file", o->file, "register file")->required();
+    validate->add_option("--map", o->mapping, "field-mapping file");
+    validate->callback([&run, o] { run = [o] { return runValidate<R>(*o); }; });
 
-CLI::App* list = reg->add_subcommand("list", "List records");
-list->add_option("--search", o->search, "text in id, name, species, place");
-if constexpr (std::is_same_v<R, TreeRecord>)
-    list->add_option("--grade", o->grade, "1, 2, 3, famous or none");
-list->add_option("--limit", o->limit, "at most this many lines (default 50)");
-list->callback([&run, o] { run = [o] { return runList<R>(*o); }; });
+    CLI::App* list = reg->add_subcommand("list", "List records");
+    list->add_option("--search", o->search, "text in id, name, species, place");
+    if constexpr (std::is_same_v<R, TreeRecord>)
+        list->add_option("--grade", o->grade, "1, 2, 3, famous or none");
+    list->add_option("--limit", o->limit, "at most this many lines (default 50)");
+    list->callback([&run, o] { run = [o] { return runList<R>(*o); }; });
 
-CLI::App* show = reg->add_subcommand("show", "Every field of one record, and its history");
-show->add_option("id", o->id, "record id")->required();
-show->callback([&run, o] { run = [o] { return runShow<R>(*o); }; });
+    CLI::App* show = reg->add_subcommand("show", "Every field of one record, and its history");
+    show->add_option("id", o->id, "record id")->required();
+    show->callback([&run, o] { run = [o] { return runShow<R>(*o); }; });
 
-CLI::App* edit = reg->add_subcommand("edit", "Change fields of one record (audited)");
-edit->add_option("id", o->id, "record id")->required();
-edit->add_option("--set", o->set, "column=value, repeatable");
-edit->callback([&run, o] { run = [o] { return runEdit<R>(*o); }; });
+    CLI::App* edit = reg->add_subcommand("edit", "Change fields of one record (audited)");
+    edit->add_option("id", o->id, "record id")->required();
+    edit->add_option("--set", o->set, "column=value, repeatable");
+    edit->callback([&run, o] { run = [o] { return runEdit<R>(*o); }; });
 
-reg->add_subcommand("undo", "Take back the latest edit or import (survives restarts)")
-    ->callback([&run, o] { run = [o] { return runHistory(*o, true); }; });
-reg->add_subcommand("redo", "Re-apply the latest undone edit")->callback([&run, o] {
-    run = [o] { return runHistory(*o, false); };
-});
+    reg->add_subcommand("undo", "Take back the latest edit or import (survives restarts)")
+        ->callback([&run, o] { run = [o] { return runHistory(*o, true); }; });
+    reg->add_subcommand("redo", "Re-apply the latest undone edit")->callback([&run, o] {
+        run = [o] { return runHistory(*o, false); };
+    });
 
-CLI::App* exp = reg->add_subcommand("export", "Write every record to a file");
-exp->add_option("file", o->file, ".csv, .geojson, .gpkg or .xlsx")->required();
-exp->callback([&run, o] { run = [o] { return runExport<R>(*o); }; });
+    CLI::App* exp = reg->add_subcommand("export", "Write every record to a file");
+    exp->add_option("file", o->file, ".csv, .geojson, .gpkg or .xlsx")->required();
+    exp->callback([&run, o] { run = [o] { return runExport<R>(*o); }; });
 
-CLI::App* report = reg->add_subcommand("report", "An HTML page of counts, charts and a map");
-report->add_option("file", o->file, "report.html")->required();
-report->callback([&run, o] { run = [o] { return runReport<R>(*o); }; });
-}  // namespace cunjing::tools
+    CLI::App* report = reg->add_subcommand("report", "An HTML page of counts, charts and a map");
+    report->add_option("file", o->file, "report.html")->required();
+    report->callback([&run, o] { run = [o] { return runReport<R>(*o); }; });
+}
 
 }  // namespace
 
@@ -527,6 +514,23 @@ void addRegisterCommands(CLI::App& app, std::function<int()>& run) {
                             "The ancient and famous tree register (古树名木, 一树一档)");
     addRegister<VillageRecord>(app, run, std::make_shared<Options>(),
                                "The traditional village register (传统村落, 一村一档)");
+}
+
+int stepRegisterHistory(heritage::Registry& registry, bool undo) {
+    auto step = undo ? registry.undo() : registry.redo();
+    if (!step)
+        return fail(step.errors());
+    if (!step->has_value()) {
+        std::cout << (undo ? "nothing to undo\n" : "nothing to redo\n");
+        return 0;
+    }
+    const heritage::HistoryStep& s = *step.value();
+    std::cout << (undo ? "undid " : "redid ") << s.action << " of " << s.recordIds.size() << " "
+              << s.table << " record(s)";
+    for (std::size_t i = 0; i < s.recordIds.size() && i < 5; ++i)
+        std::cout << (i ? ", " : ": ") << s.recordIds[i];
+    std::cout << (s.recordIds.size() > 5 ? ", ..." : "") << "\n";
+    return 0;
 }
 
 }  // namespace cunjing::tools

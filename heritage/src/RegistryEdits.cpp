@@ -110,16 +110,8 @@ Status Registry::Impl::writeZones(const VillageRecord& v) {
 namespace {
 
 AuditEntry auditFrom(OGRFeatureH f) {
-    const auto text = [f](const char* name) {
-        const int i = OGR_F_GetFieldIndex(f, name);
-        return i >= 0 && OGR_F_IsFieldSetAndNotNull(f, i)
-                   ? std::string(OGR_F_GetFieldAsString(f, i))
-                   : std::string();
-    };
-    const auto integer = [f](const char* name) -> std::int64_t {
-        const int i = OGR_F_GetFieldIndex(f, name);
-        return i >= 0 ? OGR_F_GetFieldAsInteger64(f, i) : 0;
-    };
+    const auto text = [f](const char* name) { return fieldText(f, name); };
+    const auto integer = [f](const char* name) { return fieldInteger(f, name); };
     AuditEntry e;
     e.id = OGR_F_GetFID(f);
     e.txn = integer("txn");

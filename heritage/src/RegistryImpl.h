@@ -56,6 +56,29 @@ inline std::string lowerAscii(std::string s) {
     return s;
 }
 
+/// A field of a store feature by name: empty, 0 or 0.0 when the column is missing or null.
+inline std::string fieldText(OGRFeatureH f, const char* name) {
+    const int i = OGR_F_GetFieldIndex(f, name);
+    return i >= 0 && OGR_F_IsFieldSetAndNotNull(f, i) ? std::string(OGR_F_GetFieldAsString(f, i))
+                                                      : std::string();
+}
+inline std::int64_t fieldInteger(OGRFeatureH f, const char* name) {
+    const int i = OGR_F_GetFieldIndex(f, name);
+    return i >= 0 ? OGR_F_GetFieldAsInteger64(f, i) : 0;
+}
+inline double fieldReal(OGRFeatureH f, const char* name) {
+    const int i = OGR_F_GetFieldIndex(f, name);
+    return i >= 0 ? OGR_F_GetFieldAsDouble(f, i) : 0.0;
+}
+
+/// Writes a feature: a new one (fid OGRNullFID) or over the feature with that fid.
+inline OGRErr createOrSetFeature(OGRLayerH layer, OGRFeatureH f, GIntBig fid) {
+    if (fid == OGRNullFID)
+        return OGR_L_CreateFeature(layer, f);
+    OGR_F_SetFID(f, fid);
+    return OGR_L_SetFeature(layer, f);
+}
+
 /// Rolls back unless committed, so every early return leaves the store as it was.
 class Transaction {
 public:
@@ -218,14 +241,7 @@ struct Registry::Impl {
         OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
         OGR_G_SetPoint_2D(point, 0, r.lon, r.lat);
         OGR_F_SetGeometryDirectly(f.get(), point);
-        OGRErr err;
-        if (fid == OGRNullFID) {
-            err = OGR_L_CreateFeature(l, f.get());
-        } else {
-            OGR_F_SetFID(f.get(), fid);
-            err = OGR_L_SetFeature(l, f.get());
-        }
-        if (err != OGRERR_NONE)
+        if (createOrSetFeature(l, f.get(), fid) != OGRERR_NONE)
             return error(std::string(TableOf<R>::name) + " '" + r.id + "'",
                          gdalMessage("could not write the record"));
         if constexpr (std::is_same_v<R, VillageRecord>)

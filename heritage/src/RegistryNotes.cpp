@@ -33,16 +33,8 @@ namespace {
 // Encodings ------------------------------------------------------------------------------
 
 ModelNote noteFrom(OGRFeatureH f) {
-    const auto text = [f](const char* name) {
-        const int i = OGR_F_GetFieldIndex(f, name);
-        return i >= 0 && OGR_F_IsFieldSetAndNotNull(f, i)
-                   ? std::string(OGR_F_GetFieldAsString(f, i))
-                   : std::string();
-    };
-    const auto real = [f](const char* name) {
-        const int i = OGR_F_GetFieldIndex(f, name);
-        return i >= 0 ? OGR_F_GetFieldAsDouble(f, i) : 0.0;
-    };
+    const auto text = [f](const char* name) { return fieldText(f, name); };
+    const auto real = [f](const char* name) { return fieldReal(f, name); };
     ModelNote n;
     n.id = text("id");
     n.model = text("model");
@@ -252,14 +244,7 @@ Status writeNote(Registry::Impl& impl, const ModelNote& n, GIntBig fid) {
     OGRLayerH l = impl.layer(kNotesTable);
     FeaturePtr f{OGR_F_Create(OGR_L_GetLayerDefn(l))};
     writeNoteFields(f.get(), n);
-    OGRErr err;
-    if (fid == OGRNullFID) {
-        err = OGR_L_CreateFeature(l, f.get());
-    } else {
-        OGR_F_SetFID(f.get(), fid);
-        err = OGR_L_SetFeature(l, f.get());
-    }
-    if (err != OGRERR_NONE)
+    if (createOrSetFeature(l, f.get(), fid) != OGRERR_NONE)
         return impl.error("note '" + n.id + "'", gdalMessage("could not write the note"));
     return Done{};
 }
