@@ -1,4 +1,4 @@
-// `cunjing village generate --layout comb|weilongwu|sima-tuoche --site X,Y --out village.gpkg`:
+// `cunjing village generate --layout comb|weilongwu|sima-tuoche|street --site X,Y --out v.gpkg`:
 // runs a layout generator around the site, moves the plan onto it and writes the GeoPackage
 // that the scene (and QGIS) read. Every input is checked before anything is written.
 
@@ -36,6 +36,8 @@ struct VillageOptions {
     int columns = 4;
     int depth = 6;
     double laneWidth = 1.6;
+    double length = 90;
+    double width = 8;
     std::string styles;
     std::string out;
 };
@@ -109,6 +111,8 @@ const char* layoutTitle(arch::VillageLayout l) {
             return "围龙屋 Hakka enclosed house";
         case arch::VillageLayout::SimaTuoche:
             return "驷马拖车 Chaoshan compound";
+        case arch::VillageLayout::Street:
+            return "圩镇街道 market-town street";
     }
     return "";
 }
@@ -133,6 +137,8 @@ void printSummary(const VillageOptions& o, arch::VillageLayout layout, const geo
     if (perKind.empty())
         std::cout << (layout == arch::VillageLayout::SimaTuoche
                           ? "none added (the compound brings its own 埕 and pond)"
+                      : layout == arch::VillageLayout::Street
+                          ? "none added"
                           : "none added (the 围龙屋 brings its own 禾坪, 半月池 and 化胎)");
     for (auto it = perKind.begin(); it != perKind.end(); ++it)
         std::cout << (it == perKind.begin() ? "" : ", ") << it->first << " " << it->second;
@@ -168,9 +174,14 @@ std::vector<Error> checkArguments(const VillageOptions& o, arch::VillageLayoutOp
     options.columns = o.columns;
     options.depth = o.depth;
     options.laneWidth = o.laneWidth;
+    options.streetLength = o.length;
+    options.streetWidth = o.width;
     if (const Status s = arch::validate(options); !s) {
         for (Error e : s.errors()) {
-            e.where = e.where == "lane width" ? "--lane-width" : "--" + e.where;
+            e.where = e.where == "lane width"      ? "--lane-width"
+                      : e.where == "street length" ? "--length"
+                      : e.where == "street width"  ? "--width"
+                                                   : "--" + e.where;
             errors.push_back(std::move(e));
         }
     }
@@ -221,8 +232,9 @@ void addVillageCommand(CLI::App& app, std::function<int()>& run) {
     village->require_subcommand(1);
     auto o = std::make_shared<VillageOptions>();
     CLI::App* cmd = village->add_subcommand(
-        "generate", "Generate a comb village, a 围龙屋 or a 驷马拖车 compound around a site");
-    cmd->add_option("--layout", o->layout, "comb, weilongwu or sima-tuoche")->required();
+        "generate",
+        "Generate a comb village, a 围龙屋, a 驷马拖车 compound or a market street around a site");
+    cmd->add_option("--layout", o->layout, "comb, weilongwu, sima-tuoche or street")->required();
     cmd->add_option("--site", o->site, "Site X,Y in --crs (the middle of the village)")->required();
     cmd->add_option("--crs", o->crs,
                     "CRS of the site and of the plan (default: the DEM's, else EPSG:4547)");
@@ -234,6 +246,10 @@ void addVillageCommand(CLI::App& app, std::function<int()>& run) {
     cmd->add_option("--depth", o->depth, "comb: houses in the deepest column, 4..8")
         ->capture_default_str();
     cmd->add_option("--lane-width", o->laneWidth, "comb: lane between columns, 1.2..2.0 m")
+        ->capture_default_str();
+    cmd->add_option("--length", o->length, "street: length of the rows, 30..300 m")
+        ->capture_default_str();
+    cmd->add_option("--width", o->width, "street: façade to façade, 5..16 m")
         ->capture_default_str();
     cmd->add_option("--styles", o->styles,
                     "Style folder (default: CUNJING_STYLES, else the bundled assets/styles)");

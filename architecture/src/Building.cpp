@@ -2,6 +2,7 @@
 // overrides, and dispatch to the plan grammar.
 #include <cunjing/architecture/Building.h>
 
+#include "Conditions.h"
 #include "Gable.h"
 #include "Generators.h"
 #include "Typology.h"
@@ -67,6 +68,8 @@ std::optional<Error> applyOverride(const Style& style, const TypologySpec& t,
                                    const std::string& key, const std::string& value,
                                    ResolvedTypology& r) {
     const std::string path = "$.typologies." + t.id;
+    if (isConditionKey(key))
+        return applyCondition(style, t, key, value, r);
     if (key.rfind("material.", 0) == 0) {
         const std::string role = key.substr(9);
         const auto& roles = materialRoles();
@@ -114,6 +117,8 @@ std::optional<Error> applyOverride(const Style& style, const TypologySpec& t,
     for (const auto& [name, option] : t.options)
         keys.push_back(name);
     keys.push_back("material.<role>");
+    for (const std::string& k : conditionKeys())
+        keys.push_back(k);
     return Error{style.file, path,
                  "unknown parameter '" + key + "' for " + t.id + "; allowed: " + joined(keys)};
 }
@@ -240,9 +245,20 @@ Result<BuildingMesh> generateBuilding(const Style& style, const std::string& typ
             "unknown generator '" + r->spec->generator + "'; allowed: " + joined(generatorIds())};
     const TypologyContext context(style, r.value(), seed, partId);
     Result<BuildingMesh> built = g->build(context);
-    if (built.ok())
-        paintSurfaces(style, built.value());
+    if (!built.ok())
+        return built;
+    if (!r->conditions.empty()) {
+        if (const Status s =
+                drawConditions(style, conditionsOf(r.value()), seed, partId, built.value());
+            !s)
+            return Result<BuildingMesh>::failure(s.errors());
+    }
+    paintSurfaces(style, built.value());
     return built;
+}
+
+std::vector<std::string> conditionParamKeys() {
+    return conditionKeys();
 }
 
 std::vector<std::string> generatorIds() {
@@ -255,7 +271,8 @@ std::vector<std::string> generatorIds() {
 const std::vector<GeneratorInfo>& generators() {
     static const std::vector<GeneratorInfo> kAll = [] {
         std::vector<GeneratorInfo> all;
-        for (auto family : {guangfuGenerators, hakkaGenerators, chaoshanGenerators}) {
+        for (auto family :
+             {guangfuGenerators, hakkaGenerators, chaoshanGenerators, modernGenerators}) {
             for (GeneratorInfo& g : family())
                 all.push_back(std::move(g));
         }

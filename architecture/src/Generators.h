@@ -50,6 +50,8 @@ std::vector<std::string> optionDomainValues(const Style& style, const OptionSche
 std::vector<GeneratorInfo> guangfuGenerators();
 std::vector<GeneratorInfo> hakkaGenerators();
 std::vector<GeneratorInfo> chaoshanGenerators();
+/// The post-1980 town: 自建房 houses and overhead wires (ModernTypologies.cpp).
+std::vector<GeneratorInfo> modernGenerators();
 
 /// Dimensions every generator reads (walls, roof detail, doors).
 std::vector<DimensionSchema> commonDimensions();

@@ -231,6 +231,7 @@ Result<BuildingMesh> buildQilou(const TypologyContext& t) {
         m.top = roofZ + parapet + t.dim("pedimentRise");
         m.storeys = storeys;
         m.wallBase = m.wallTop = wall;
+        m.flatRoof = true;
         masses.push_back(m);
     }
     // Piers at every bay line carry the upper floors over the footway.

@@ -273,13 +273,15 @@ std::string_view layoutName(VillageLayout layout) {
             return "weilongwu";
         case VillageLayout::SimaTuoche:
             return "sima-tuoche";
+        case VillageLayout::Street:
+            return "street";
     }
     return "comb";
 }
 
 std::optional<VillageLayout> parseLayout(std::string_view name) {
-    for (VillageLayout l :
-         {VillageLayout::Comb, VillageLayout::Weilongwu, VillageLayout::SimaTuoche}) {
+    for (VillageLayout l : {VillageLayout::Comb, VillageLayout::Weilongwu,
+                            VillageLayout::SimaTuoche, VillageLayout::Street}) {
         if (name == layoutName(l))
             return l;
     }
@@ -287,7 +289,7 @@ std::optional<VillageLayout> parseLayout(std::string_view name) {
 }
 
 std::string layoutList() {
-    return "comb, weilongwu, sima-tuoche";
+    return "comb, weilongwu, sima-tuoche, street";
 }
 
 FacingRange facingRange(VillageLayout layout) {
@@ -298,6 +300,8 @@ FacingRange facingRange(VillageLayout layout) {
             return {0, 355, 180};
         case VillageLayout::SimaTuoche:
             return {90, 270, 180};
+        case VillageLayout::Street:
+            return {0, 355, 180};
     }
     return {};
 }
@@ -355,6 +359,8 @@ Status validate(const VillageLayoutOptions& o) {
     check("columns", o.columns, 2, 12, "");
     check("depth", o.depth, 4, 8, " houses");
     check("lane width", o.laneWidth, 1.2, 2.0, " m");
+    check("street length", o.streetLength, 30, 300, " m");
+    check("street width", o.streetWidth, 5, 16, " m");
     if (o.facingDeg) {
         const FacingRange r = facingRange(o.layout);
         check("facing", *o.facingDeg, r.minDeg, r.maxDeg, "°");
@@ -374,6 +380,10 @@ Result<VillageLayoutResult> generateVillage(const VillageLayoutOptions& o,
     if (o.facingDeg) {
         facing.facingDeg = *o.facingDeg;
         facing.reason = degrees(*o.facingDeg) + "° (" + compassName(*o.facingDeg) + "): as given";
+    } else if (o.layout == VillageLayout::Street) {
+        facing.facingDeg = range.defaultDeg;  // a street follows the town, not the slope
+        facing.reason = "default " + degrees(facing.facingDeg) +
+                        "°: the first row faces this way across the street";
     } else {
         facing = chooseFacing(o.ground, range, radius);
     }
@@ -384,6 +394,8 @@ Result<VillageLayoutResult> generateVillage(const VillageLayoutOptions& o,
             return generateWeilongwu(o, styles, facing);
         case VillageLayout::SimaTuoche:
             return generateSimaTuoche(o, styles, facing);
+        case VillageLayout::Street:
+            return generateStreet(o, styles, facing);
     }
     return Error{"", "layout", "unknown layout; allowed: " + layoutList()};
 }

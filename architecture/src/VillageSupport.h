@@ -49,6 +49,10 @@ std::optional<double> meanGround(const GroundSampler& ground, const std::vector<
 void addForecourtAndPond(VillagePlan& plan, std::vector<Point2> forecourt, std::vector<Point2> pond,
                          const GroundSampler& ground);
 
+Result<VillageLayoutResult> generateStreet(const VillageLayoutOptions& options,
+                                           const std::vector<Style>& styles,
+                                           const FacingChoice& facing);
+
 Result<VillageLayoutResult> generateComb(const VillageLayoutOptions& options,
                                          const std::vector<Style>& styles,
                                          const FacingChoice& facing);

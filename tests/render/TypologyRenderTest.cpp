@@ -26,6 +26,8 @@ namespace {
 struct Typology {
     const char* style;
     const char* id;
+    const char* variant = "";  ///< golden name suffix for a building with `set` overrides
+    const char* set = "{}";
 };
 
 const Typology kTypologies[] = {
@@ -33,6 +35,15 @@ const Typology kTypologies[] = {
     {"guangfu", "zhutongwu"},
     {"guangfu", "qilou"},
     {"guangfu", "citang"},
+    {"guangfu", "nongfang"},
+    // The messy current state (domain.md §4): re-tiled, faded, AC units, 防盗网, signboards,
+    // a 铁皮棚 on the roof.
+    {"guangfu", "qilou", "messy",
+     R"({"facade_finish": "tile", "paint_fade": 0.5, "ac_units": 4, "window_cages": true,
+         "signboards": 3, "rooftop_shed": true})"},
+    {"guangfu", "nongfang", "chibo",
+     R"({"facade_finish": "bare-brick", "ac_units": 3, "window_cages": true,
+         "additions": "extra-storey", "signboards": 1})"},
     {"hakka", "tanghengwu"},
     {"hakka", "weilongwu"},
     {"hakka", "sijiaolou"},
@@ -49,7 +60,8 @@ SceneData sceneWith(const Typology& t) {
                              dem.string() + R"(", "crs": "EPSG:4547"},
         "buildings": [{"generate": {"style": ")" +
                              t.style + R"(", "typology": ")" + t.id +
-                             R"(", "at": [0, 0], "facing": 180, "seed": 1}}]})";
+                             R"(", "at": [0, 0], "facing": 180, "seed": 1, "set": )" + t.set +
+                             "}}]}";
     auto description = parseSceneText(text, dem.parent_path() / "typology.json");
     if (!description)
         throw std::runtime_error(description.firstError());
@@ -91,14 +103,16 @@ TEST_P(TypologyRender, ThreeQuarterViewMatchesGolden) {
     ASSERT_TRUE(image.ok()) << image.firstError();
     const auto stats = test::imageStats(*image.value());
     EXPECT_GT(stats.luminanceStdDev, 15) << "an empty or flat frame";
-    const std::string name = std::string("typology_") + t.style + "_" + t.id;
+    const std::string name = std::string("typology_") + t.style + "_" + t.id +
+                             (*t.variant ? std::string("_") + t.variant : "");
     const auto cmp = test::compareWithGolden(*image.value(), name, kThresholds);
     EXPECT_TRUE(cmp.passed) << cmp.message;
 }
 
 INSTANTIATE_TEST_SUITE_P(AllTypologies, TypologyRender, testing::ValuesIn(kTypologies),
                          [](const testing::TestParamInfo<Typology>& p) {
-                             std::string name = std::string(p.param.style) + "_" + p.param.id;
+                             std::string name = std::string(p.param.style) + "_" + p.param.id +
+                                                (*p.param.variant ? "_" : "") + p.param.variant;
                              std::replace(name.begin(), name.end(), '-', '_');
                              return name;
                          });

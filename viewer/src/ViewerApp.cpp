@@ -1,4 +1,4 @@
-#include <cunjing/viewer/ViewerApp.h>
+#include "ViewerAppImpl.h"
 
 #include "ImGuiLayer.h"
 #include "InputController.h"
@@ -31,23 +31,7 @@
 
 namespace cunjing::viewer {
 
-namespace {
-
-constexpr double kFlightSeconds = 2.0;
-constexpr double kMessageSeconds = 4.0;
-/// Readable on a touchscreen at arm's length; scaled by the display's DPI.
-constexpr float kFontPixels = 20.0f;
-const osg::Vec4 kClearColour(0.78f, 0.84f, 0.88f, 1.0f);
-/// A click this close to a tree or village marker (UI-scaled pixels) picks it even when the ray
-/// misses its geometry: a distant tree is a few pixels wide, a marker's label none.
-constexpr double kPickRadiusPixels = 14.0;
-/// Fly-to framing: looking down at this pitch from a distance that shows a tree whole, or a
-/// village with its surroundings.
-constexpr double kRecordPitchDeg = -30.0;
-constexpr double kVillageViewDistanceM = 2500.0;
-/// The register's rules: the project serves Guangdong first (the CLI's default too).
-constexpr const char* kJurisdiction = "guangdong";
-constexpr double kPi = 3.14159265358979323846;
+namespace app {
 
 void printAll(const std::vector<Error>& problems, const char* prefix) {
     for (const Error& e : problems)
@@ -63,12 +47,6 @@ std::filesystem::path executableDir() {
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::filesystem::path() : exe.parent_path();
 }
-
-/// The scene to show: loaded data, or an empty one when there is nothing to open.
-struct LoadedScene {
-    scene::SceneData data;
-    bool loaded = false;
-};
 
 /// Fills `out`; returns kExitOk, or kExitBadInput after printing the scene's errors.
 int loadSceneFor(const ViewerOptions& options, LoadedScene& out) {
@@ -168,63 +146,6 @@ std::filesystem::path unusedName(const std::filesystem::path& path) {
     }
     return candidate;
 }
-
-class ViewerApp {
-public:
-    ViewerApp(const ViewerOptions& options, Window& window, LoadedScene scene);
-    int run();
-
-private:
-    void setUpScene();
-    void setUpOsg();
-    void setUpUi();
-    void pollEvents();
-    void resize();
-    void updateCamera(double dt);
-    void drawUi(double dt);
-    void countFrame(double dt);
-    void flyTo(int index);
-    void openRegister();
-    void pick(double windowX, double windowY);
-    void selectRecord(const RecordRef& record);
-    void refreshCard();
-    /// Draws the store's trees again after an edit, undo or redo (species, size, grade ring).
-    void refreshTrees();
-    void flyToRecord(const RecordRef& record);
-    void handleRecordRequests();
-    /// The model inspector: start options, the panel's requests, clicks while a tool is on.
-    void openStartModel();
-    void handleInspectorRequests();
-    void modelOpened(int index);
-    void frameModel(int index);
-    bool inspectorClick(double x, double y);
-    void showMessage(StringId id, std::string detail, bool error);
-    void saveRequestedScreenshot();
-    Status saveScreenshot(const std::filesystem::path& path);
-
-    const ViewerOptions& options_;
-    Window& window_;
-    LoadedScene scene_;
-    UiState ui_;
-    scene::CameraRig rig_;
-    InputController input_;
-    osg::ref_ptr<osgViewer::Viewer> viewer_;
-    osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> embedded_;
-    std::unique_ptr<ImGuiLayer> imgui_;
-    std::vector<std::unique_ptr<Panel>> panels_;
-    std::unique_ptr<ScenePicker> picker_;
-    std::unique_ptr<RegisterModel> register_;  ///< opened once per session, when there is one
-    std::unique_ptr<ModelInspector> inspector_;
-    bool startModelPending_ = false;  ///< --open-model's settings wait for the model
-    int cardRevision_ = 0;            ///< the register revision the card was read at
-    int treesRevision_ = 0;           ///< the register revision the 3D trees show
-    double fovDeg_ = 40, targetFovDeg_ = 40;
-    int drawableWidth_ = 0, drawableHeight_ = 0;
-    int fpsFrames_ = 0;
-    double fpsSeconds_ = 0;
-    bool quit_ = false;
-    bool screenshotRequested_ = false;
-};
 
 ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene scene)
     : options_(options),
@@ -409,205 +330,6 @@ void ViewerApp::drawUi(double dt) {
     handleInspectorRequests();
 }
 
-void ViewerApp::handleRecordRequests() {
-    if (ui_.requestedCardClose) {
-        ui_.selected.reset();
-        ui_.card.reset();
-    }
-    if (ui_.requestedSelection)
-        selectRecord(*ui_.requestedSelection);
-    if (ui_.requestedFlight)
-        flyToRecord(*ui_.requestedFlight);
-    ui_.requestedCardClose = false;
-    ui_.requestedSelection.reset();
-    ui_.requestedFlight.reset();
-    // An edit, undo or redo in the register panel may have changed the trees and the card.
-    if (register_ && register_->revision() != treesRevision_)
-        refreshTrees();
-    if (register_ && register_->revision() != cardRevision_)
-        refreshCard();
-}
-
-void ViewerApp::pick(double windowX, double windowY) {
-    // Events come in window coordinates; the camera's viewport is in drawable pixels, which
-    // differ on high-DPI screens.
-    int width = 0, height = 0;
-    SDL_GetWindowSize(window_.sdl(), &width, &height);
-    const double sx = double(drawableWidth_) / std::max(width, 1);
-    const double sy = double(drawableHeight_) / std::max(height, 1);
-    if (inspectorClick(windowX * sx, windowY * sy))
-        return;
-    const auto hit = picker_->pick(*viewer_->getCamera(), windowX * sx, windowY * sy,
-                                   kPickRadiusPixels * window_.uiScale() * sx);
-    if (!hit)
-        return;
-    selectRecord(*hit);
-    // A village is picked from afar (the province view): going there is the point of it.
-    if (hit->kind == RecordKind::Village)
-        flyToRecord(*hit);
-}
-
-void ViewerApp::openStartModel() {
-    InspectorState& s = ui_.inspector;
-    if (options_.inspectorPanel || !options_.openModel.empty()) {
-        s.showPanel = true;
-        ui_.showHelp = ui_.showRegister = false;
-    }
-    if (options_.openModel.empty())
-        return;
-    s.openPath = options_.openModel.string();
-    s.comparePath = options_.compareModel.string();
-    startModelPending_ = true;
-    inspector_->open(s.openPath, rig_.target(), s);
-    if (options_.frames == 0)
-        return;
-    // A scripted run shows the outcome in every frame: the model (and B) read before the first.
-    inspector_->waitForLoad();
-    handleInspectorRequests();
-    inspector_->waitForLoad();
-    handleInspectorRequests();
-}
-
-void ViewerApp::handleInspectorRequests() {
-    InspectorState& s = ui_.inspector;
-    if (s.requestedOpen)
-        inspector_->open(*s.requestedOpen, rig_.target(), s);
-    s.requestedOpen.reset();
-    if (const auto opened = inspector_->update(s))
-        modelOpened(*opened);
-    if (s.requestedFrame && s.selected)
-        frameModel(*s.selected);
-    s.requestedFrame = false;
-}
-
-void ViewerApp::modelOpened(int index) {
-    const InspectedModel& model = ui_.inspector.models[std::size_t(index)];
-    if (options_.printModelStats) {
-        printStats(model.name.en, model.stats, std::cout);
-        if (ui_.inspector.selected == index) {
-            for (const NoteEntry& note : ui_.inspector.notes)
-                std::cout << "  note " << note.id << ": " << note.text << "\n";
-        }
-    }
-    const int shown = model.versionOf.value_or(index);
-    if (startModelPending_ && !model.versionOf) {
-        startModelPending_ = false;
-        applyStartOptions(options_, ui_.inspector);
-        if (!options_.compareModel.empty())
-            inspector_->openVersionB(options_.compareModel.string(), ui_.inspector);
-    }
-    // Settings and version B take effect in the update; the framing needs B where it stands.
-    inspector_->refresh(ui_.inspector);
-    frameModel(shown);
-}
-
-void ViewerApp::frameModel(int index) {
-    const auto view = inspector_->framing(index, rig_.headingDeg(), kRecordPitchDeg, fovDeg_);
-    if (!view)
-        return;
-    // Scripted runs jump, so that every frame they render shows the model.
-    if (options_.frames > 0)
-        rig_.lookAt(view->first, view->second);
-    else
-        rig_.flyTo(view->first, view->second, kFlightSeconds);
-    ui_.activeViewpoint = -1;
-}
-
-bool ViewerApp::inspectorClick(double x, double y) {
-    InspectorState& s = ui_.inspector;
-    const auto surface = pickSurface(*viewer_->getCamera(), x, y, overlayNodeNames());
-    if (s.showPanel && s.tool != InspectorTool::Select) {
-        inspector_->click(surface, s);
-        if (options_.printModelStats && s.measuredValue) {
-            static constexpr const char* kNames[] = {"distance", "height above ground", "area"};
-            std::cout << "measured " << kNames[int(s.measurement.kind())] << ": "
-                      << *s.measuredValue
-                      << (s.measurement.kind() == MeasureKind::Area ? " m2\n" : " m\n");
-        }
-        if (s.noteDraftAt && !options_.noteText.empty()) {
-            // Scripted (--note): the text is typed and saved as a user would.
-            s.noteDraft = options_.noteText;
-            s.requestedNoteSave = true;
-        }
-        return true;
-    }
-    if (!surface || !surface->model)
-        return false;
-    s.requestedSelection = *surface->model;
-    s.showPanel = true;
-    ui_.showHelp = ui_.showRegister = false;
-    return true;
-}
-
-void ViewerApp::selectRecord(const RecordRef& record) {
-    ui_.selected = record;
-    refreshCard();
-    if (!ui_.card) {
-        ui_.selected.reset();
-        showMessage(StringId::RegisterRecordGone, record.id, true);
-        return;
-    }
-    // The register panel's editor follows the pick, when the store has the record.
-    if (register_ && ui_.card->fromRegister) {
-        register_->setKind(record.kind);
-        register_->select(record);
-    }
-}
-
-void ViewerApp::refreshTrees() {
-    treesRevision_ = register_->revision();
-    if (const Status s = scene::reloadRegistryTrees(scene_.data); !s) {
-        printAll(s.errors(), "error: ");
-        return;
-    }
-    auto* root = viewer_ ? dynamic_cast<osg::Group*>(viewer_->getSceneData()) : nullptr;
-    if (!root)
-        return;
-    for (unsigned i = 0; i < root->getNumChildren(); ++i) {
-        if (root->getChild(i)->getName() == "tree-layer") {
-            root->removeChild(i);
-            break;
-        }
-    }
-    if (!scene_.data.trees.empty())
-        root->addChild(scene::treeLayer(scene_.data));
-    ui_.treeCount = static_cast<int>(scene_.data.trees.size());
-    picker_ = std::make_unique<ScenePicker>(scene_.data);
-}
-
-void ViewerApp::refreshCard() {
-    ui_.card.reset();
-    ui_.cardInScene = false;
-    if (register_)
-        cardRevision_ = register_->revision();
-    if (!ui_.selected)
-        return;
-    if (register_)
-        ui_.card = register_->lookup(*ui_.selected);
-    const auto fromScene = sceneCard(scene_.data, *ui_.selected);
-    if (!ui_.card)
-        ui_.card = fromScene;
-    else if (fromScene)
-        ui_.card->localName = fromScene->localName;
-    ui_.cardInScene = picker_->anchor(*ui_.selected) != nullptr;
-}
-
-void ViewerApp::flyToRecord(const RecordRef& record) {
-    const RecordAnchor* anchor = picker_->anchor(record);
-    if (!anchor) {
-        showMessage(StringId::NotInScene, record.id, true);
-        return;
-    }
-    const double distance = record.kind == RecordKind::Tree
-                                ? std::clamp(anchor->sizeM * 4.0, 40.0, 300.0)
-                                : kVillageViewDistanceM;
-    // Keep the current heading so the flight does not spin the view round.
-    const double h = rig_.headingDeg() * kPi / 180.0, p = kRecordPitchDeg * kPi / 180.0;
-    const osg::Vec3d look(std::sin(h) * std::cos(p), std::cos(h) * std::cos(p), std::sin(p));
-    rig_.flyTo(anchor->focus - look * distance, anchor->focus, kFlightSeconds);
-    ui_.activeViewpoint = -1;
-}
-
 void ViewerApp::showMessage(StringId id, std::string detail, bool error) {
     ui_.messageId = id;
     ui_.messageDetail = std::move(detail);
@@ -654,7 +376,7 @@ void ViewerApp::saveRequestedScreenshot() {
               << "\n";
 }
 
-}  // namespace
+}  // namespace app
 
 std::filesystem::path findDemoScene(const std::filesystem::path& executableDir) {
     const std::filesystem::path relative = std::filesystem::path("assets") / "demo" / "demo.json";
@@ -670,20 +392,20 @@ std::filesystem::path findDemoScene(const std::filesystem::path& executableDir) 
 }
 
 int runViewer(const ViewerOptions& options) {
-    LoadedScene scene;
-    if (const int code = loadSceneFor(options, scene); code != kExitOk)
+    app::LoadedScene scene;
+    if (const int code = app::loadSceneFor(options, scene); code != kExitOk)
         return code;
     const std::string& name = scene.data.description.name.in(options.language);
     const std::string title = tr(StringId::AppTitle, options.language);
     auto window =
         Window::open(name.empty() ? title : title + " — " + name, options.width, options.height);
     if (!window) {
-        printAll(window.errors(), "error: ");
+        app::printAll(window.errors(), "error: ");
         return kExitNoDisplay;
     }
     std::cerr << "OpenGL: " << window.value()->glRenderer() << "\n";
-    ViewerApp app(options, *window.value(), std::move(scene));
-    return app.run();
+    app::ViewerApp viewerApp(options, *window.value(), std::move(scene));
+    return viewerApp.run();
 }
 
 }  // namespace cunjing::viewer

@@ -45,7 +45,7 @@ TEST(StyleLibrary, LoadsTheThreeBundledStyles) {
 
 TEST(StyleLibrary, HasEveryTypologyOfTheIssueUnderItsPinyinId) {
     const std::pair<const char*, std::vector<const char*>> expected[] = {
-        {"guangfu", {"sanjian-lianglang", "zhutongwu", "qilou", "citang"}},
+        {"guangfu", {"sanjian-lianglang", "zhutongwu", "qilou", "citang", "nongfang", "dianxian"}},
         {"hakka", {"tanghengwu", "weilongwu", "sijiaolou", "tulou-round", "tulou-square"}},
         {"chaoshan", {"xiashanhu", "sidianjin", "sima-tuoche"}},
     };

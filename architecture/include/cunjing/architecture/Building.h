@@ -17,8 +17,9 @@
 namespace cunjing::architecture {
 
 /// key=value pairs applied in order: a dimension ("hallBay=4.5", inside the style's range),
-/// an option ("gable=wok-ear", one of its allowed values) or a palette role
-/// ("material.wall=haoke", a material of the style).
+/// an option ("gable=wok-ear", one of its allowed values), a palette role
+/// ("material.wall=haoke", a material of the style) or a current-condition param
+/// ("facade_finish=bare-brick", "ac_units=3": any typology; see conditionParamKeys()).
 using ParamOverrides = std::vector<std::pair<std::string, std::string>>;
 
 /// Splits "key=value" strings (as the CLI's --set gives them); errors name the bad one.
@@ -30,6 +31,9 @@ struct ResolvedTypology {
     std::map<std::string, double> dimensions;
     std::map<std::string, std::string> options;
     std::map<std::string, std::vector<MaterialId>> palette;
+    /// Current-condition params (facade_finish, ac_units, ...): key -> checked value; empty
+    /// when the building is drawn as built.
+    std::map<std::string, std::string> conditions;
 };
 
 /// Seeded values stay inside the style's ranges; overrides must too. Errors name the style
@@ -41,6 +45,11 @@ Result<ResolvedTypology> resolveTypology(const Style& style, std::string_view ty
 Result<BuildingMesh> generateBuilding(const Style& style, const std::string& typology,
                                       const ParamOverrides& overrides, std::uint32_t seed,
                                       std::uint32_t partId);
+
+/// The current-condition params every typology takes: facade_finish
+/// (original|bare-brick|tile|paint|plaster), paint_fade (0..1), rooftop_shed, window_cages
+/// (true|false), ac_units, signboards (counts), additions (none|lean-to|extra-storey).
+std::vector<std::string> conditionParamKeys();
 
 /// The plan grammars a typology's "generator" may name.
 std::vector<std::string> generatorIds();

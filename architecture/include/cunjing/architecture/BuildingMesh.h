@@ -57,9 +57,10 @@ struct Mass {
     double eave = 0;                ///< z of the tiles where they cross the outer wall face
     double top = 0;                 ///< highest point: ridge, gable or tower roof
     int storeys = 1;
-    int rooms = 0;        ///< rooms along a row or ring (0: one hall)
-    double wallBase = 0;  ///< outer wall thickness at the foot
-    double wallTop = 0;   ///< and at the eave (less where the wall tapers: 土楼)
+    int rooms = 0;          ///< rooms along a row or ring (0: one hall)
+    double wallBase = 0;    ///< outer wall thickness at the foot
+    double wallTop = 0;     ///< and at the eave (less where the wall tapers: 土楼)
+    bool flatRoof = false;  ///< a flat roof at `eave` behind a parapet (骑楼, 自建房)
 };
 
 enum class GroundKind : std::uint8_t {

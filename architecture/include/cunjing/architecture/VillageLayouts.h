@@ -7,6 +7,10 @@
 /// - weilongwu: one Hakka 围龙屋 at a hill foot, facing away from the hill, with 风水林
 ///   trees on the slope behind (its 禾坪, 半月池 and 化胎 come with the building itself).
 /// - sima-tuoche: a Chaoshan 驷马拖车 compound with its 埕 forecourt and a pond in front.
+/// - street (圩镇街道): a market-town street in its messy current state: a 骑楼 row facing a
+///   row of 骑楼, 自建房 and older houses, conditions (re-clad façades, AC units, 防盗网,
+///   signboards, sheds, additions) drawn per building from the seed, the 三线 wires on
+///   poles along one kerb with drops across; the street itself as a lane ground area.
 ///
 /// Plans come in a local frame, metres, east = +x, north = +y, with the site at (0, 0) and no
 /// CRS; translatePlan moves one onto the site. Each building's footprint is its masses'
@@ -27,19 +31,20 @@
 
 namespace cunjing::architecture {
 
-enum class VillageLayout { Comb, Weilongwu, SimaTuoche };
+enum class VillageLayout { Comb, Weilongwu, SimaTuoche, Street };
 
-/// "comb", "weilongwu", "sima-tuoche".
+/// "comb", "weilongwu", "sima-tuoche", "street".
 std::string_view layoutName(VillageLayout layout);
 std::optional<VillageLayout> parseLayout(std::string_view name);
-/// "comb, weilongwu, sima-tuoche", for messages.
+/// "comb, weilongwu, sima-tuoche, street", for messages.
 std::string layoutList();
 
 /// Ground height in metres at an offset (east, north; metres) from the site, or nullopt where
 /// it is not known (outside the DEM, nodata).
 using GroundSampler = std::function<std::optional<double>(double dx, double dy)>;
 
-/// Compass bearings a layout may face: comb 135..180 (south-east to south), weilongwu any,
+/// Compass bearings a layout may face: comb 135..180 (south-east to south), weilongwu and
+/// street any (street: the bearing the first row's fronts look to, across the street),
 /// sima-tuoche 90..270 (the southern half); the default holds on level ground or with no DEM.
 struct FacingRange {
     double minDeg = 0, maxDeg = 360;
@@ -64,10 +69,12 @@ FacingChoice chooseFacing(const GroundSampler& ground, const FacingRange& range,
 struct VillageLayoutOptions {
     VillageLayout layout = VillageLayout::Comb;
     std::uint32_t seed = 1;
-    int columns = 4;         ///< comb: columns of houses, 2..12 (the 祠堂 takes a slot between)
-    int depth = 6;           ///< comb: houses in the deepest column, 4..8
-    double laneWidth = 1.6;  ///< comb: lane between adjacent columns, 1.2..2.0 m
-    GroundSampler ground;    ///< empty: no DEM, default facing, ground heights left to the scene
+    int columns = 4;           ///< comb: columns of houses, 2..12 (the 祠堂 takes a slot between)
+    int depth = 6;             ///< comb: houses in the deepest column, 4..8
+    double laneWidth = 1.6;    ///< comb: lane between adjacent columns, 1.2..2.0 m
+    double streetLength = 90;  ///< street: length of the rows, 30..300 m
+    double streetWidth = 8;    ///< street: façade to façade, 5..16 m
+    GroundSampler ground;      ///< empty: no DEM, default facing, ground heights left to the scene
     std::optional<double> facingDeg;  ///< fixed facing (inside the layout's range) instead
 };
 

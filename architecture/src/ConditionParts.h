@@ -1,0 +1,46 @@
+#pragma once
+/// Private: the geometry of a building's current condition (Conditions.h), placed from what
+/// the generator made: the masses give the street front, the storeys and the flat roofs, the
+/// window leaves give where the 防盗网 cages go.
+
+#include "Conditions.h"
+#include "MeshBuilder.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace cunjing::architecture {
+
+struct ConditionPaints {
+    Paint tin;     ///< 铁皮 sheet: sheds, lean-to roofs
+    Paint unit;    ///< air-conditioner casings
+    Paint cage;    ///< 防盗网 steel bars
+    Paint brick;   ///< 红砖 of additions
+    Paint slab;    ///< concrete slabs
+    Paint window;  ///< openings in additions, unit grilles
+    std::vector<Paint> signs;
+};
+
+/// The street front of a building: the faces of its front-most masses (frame of building,
+/// front towards -Y).
+struct StreetFront {
+    double x0 = 0, x1 = 0, y = 0;
+    double base = 0, eave = 0;
+    int storeys = 1;
+    double storeyHeight() const { return (eave - base) / std::max(1, storeys); }
+};
+StreetFront streetFront(const std::vector<Mass>& masses);
+
+/// A window opening found from the mesh: its centre on the wall face, its size, the face's
+/// outward direction (axis-aligned faces only).
+struct WindowOpening {
+    double cx = 0, cy = 0, z0 = 0, z1 = 0, width = 0;
+    double nx = 0, ny = -1;
+};
+std::vector<WindowOpening> windowOpenings(const BuildingMesh& building);
+
+/// Adds every condition part to b; additions also add their masses to building.masses.
+void addConditionParts(MeshBuilder& b, const Conditions& c, const ConditionPaints& paints,
+                       std::uint32_t seed, BuildingMesh& building);
+
+}  // namespace cunjing::architecture

@@ -1,0 +1,115 @@
+#pragma once
+// The viewer application, shared by ViewerApp.cpp (set-up and the frame loop),
+// ViewerAppRecords.cpp (picking, info cards and the register) and ViewerAppModels.cpp (the
+// model inspector's requests and clicks). Private to the viewer module.
+
+#include <cunjing/viewer/ViewerApp.h>
+
+#include "ImGuiLayer.h"
+#include "InputController.h"
+#include "Inspector.h"
+#include "Panels.h"
+#include "Picking.h"
+#include "RecordCard.h"
+#include "RegisterModel.h"
+#include "UiState.h"
+#include "Window.h"
+
+#include <cunjing/scene/CameraRig.h>
+#include <cunjing/scene/SceneData.h>
+#include <cunjing/viewer/Strings.h>
+
+#include <osgViewer/Viewer>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cunjing::viewer::app {
+
+inline constexpr double kFlightSeconds = 2.0;
+inline constexpr double kMessageSeconds = 4.0;
+/// Readable on a touchscreen at arm's length; scaled by the display's DPI.
+inline constexpr float kFontPixels = 20.0f;
+inline const osg::Vec4 kClearColour(0.78f, 0.84f, 0.88f, 1.0f);
+/// A click this close to a tree or village marker (UI-scaled pixels) picks it even when the ray
+/// misses its geometry: a distant tree is a few pixels wide, a marker's label none.
+inline constexpr double kPickRadiusPixels = 14.0;
+/// Fly-to framing: looking down at this pitch from a distance that shows a tree whole, or a
+/// village with its surroundings.
+inline constexpr double kRecordPitchDeg = -30.0;
+inline constexpr double kVillageViewDistanceM = 2500.0;
+/// The register's rules: the project serves Guangdong first (the CLI's default too).
+inline constexpr const char* kJurisdiction = "guangdong";
+inline constexpr double kPi = 3.14159265358979323846;
+
+/// The scene to show: loaded data, or an empty one when there is nothing to open.
+struct LoadedScene {
+    scene::SceneData data;
+    bool loaded = false;
+};
+
+void printAll(const std::vector<Error>& problems, const char* prefix);
+osg::Vec3d vec(const std::array<double, 3>& a);
+/// The card from the scene's own data, for scenes without a register (or records not in it).
+std::optional<CardRecord> sceneCard(const scene::SceneData& data, const RecordRef& ref);
+
+class ViewerApp {
+public:
+    ViewerApp(const ViewerOptions& options, Window& window, LoadedScene scene);
+    int run();
+
+private:
+    void setUpScene();
+    void setUpOsg();
+    void setUpUi();
+    void pollEvents();
+    void resize();
+    void updateCamera(double dt);
+    void drawUi(double dt);
+    void countFrame(double dt);
+    void flyTo(int index);
+    void openRegister();
+    void pick(double windowX, double windowY);
+    void selectRecord(const RecordRef& record);
+    void refreshCard();
+    /// Draws the store's trees again after an edit, undo or redo (species, size, grade ring).
+    void refreshTrees();
+    void flyToRecord(const RecordRef& record);
+    void handleRecordRequests();
+    /// The model inspector: start options, the panel's requests, clicks while a tool is on.
+    void openStartModel();
+    void handleInspectorRequests();
+    void modelOpened(int index);
+    void frameModel(int index);
+    bool inspectorClick(double x, double y);
+    void showMessage(StringId id, std::string detail, bool error);
+    void saveRequestedScreenshot();
+    Status saveScreenshot(const std::filesystem::path& path);
+
+    const ViewerOptions& options_;
+    Window& window_;
+    LoadedScene scene_;
+    UiState ui_;
+    scene::CameraRig rig_;
+    InputController input_;
+    osg::ref_ptr<osgViewer::Viewer> viewer_;
+    osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> embedded_;
+    std::unique_ptr<ImGuiLayer> imgui_;
+    std::vector<std::unique_ptr<Panel>> panels_;
+    std::unique_ptr<ScenePicker> picker_;
+    std::unique_ptr<RegisterModel> register_;  ///< opened once per session, when there is one
+    std::unique_ptr<ModelInspector> inspector_;
+    bool startModelPending_ = false;  ///< --open-model's settings wait for the model
+    int cardRevision_ = 0;            ///< the register revision the card was read at
+    int treesRevision_ = 0;           ///< the register revision the 3D trees show
+    double fovDeg_ = 40, targetFovDeg_ = 40;
+    int drawableWidth_ = 0, drawableHeight_ = 0;
+    int fpsFrames_ = 0;
+    double fpsSeconds_ = 0;
+    bool quit_ = false;
+    bool screenshotRequested_ = false;
+};
+
+}  // namespace cunjing::viewer::app
