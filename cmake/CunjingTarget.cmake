@@ -36,12 +36,15 @@ function(cunjing_add_test)
     cmake_parse_arguments(ARG "" "NAME;TIER;TIMEOUT" "SOURCES;DEPS" ${ARGN})
     set(target test_${ARG_TIER}_${ARG_NAME})
     add_executable(${target} ${ARG_SOURCES})
-    target_link_libraries(${target} PRIVATE ${ARG_DEPS} cunjing_testsupport GTest::gtest_main)
+    target_link_libraries(${target} PRIVATE ${ARG_DEPS} cunjing_testsupport)
     cunjing_configure_target(${target})
     gtest_discover_tests(${target}
         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
         PROPERTIES LABELS ${ARG_TIER}
-                   ENVIRONMENT "CUNJING_TEST_OUTPUT=${PROJECT_BINARY_DIR}/test-output;CUNJING_SOURCE_DIR=${PROJECT_SOURCE_DIR};CUNJING_BINARY_DIR=${PROJECT_BINARY_DIR};CUNJING_IMPORT_WORKER=${PROJECT_BINARY_DIR}/bin/cunjing-import-worker"
+                   # One variable only: gtest_discover_tests splits a list value, and would
+                   # set only its first item. The other paths follow from it (TestPaths.h),
+                   # and the tests' main (tests/support/TestMain.cpp) finds the import worker.
+                   ENVIRONMENT "CUNJING_BINARY_DIR=${PROJECT_BINARY_DIR}"
         DISCOVERY_TIMEOUT 60)
 endfunction()
 

@@ -211,6 +211,8 @@ void mergeParts(BuildingMesh& into, const BuildingMesh& extra) {
                 out.normals.push_back(m.normals[v]);
                 out.colors.push_back(m.colors[v]);
                 out.partIds.push_back(m.partIds[v]);
+                // Every vertex keeps its surface (brick, tile ...): the lit shader draws it.
+                out.surfaces.push_back(m.surfaces.empty() ? geo::Surface::Plain : m.surfaces[v]);
             }
             out.indices.push_back(remap[v]);
         }

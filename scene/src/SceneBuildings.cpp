@@ -155,6 +155,8 @@ void addLayout(const BuildingDescription& d, const std::vector<architecture::Sty
     options.columns = d.columns;
     options.depth = d.housesPerColumn;
     options.laneWidth = d.laneWidth;
+    options.streetLength = d.streetLength;
+    options.streetWidth = d.streetWidth;
     options.facingDeg = d.facingDeg;
     if (data.terrain) {
         // The layout faces the way the ground falls (comb: rising behind the village).
@@ -252,6 +254,8 @@ geo::Mesh subdivided(const geo::Mesh& in, double maxEdge) {
         out.colors.push_back(out.colors[a]);
         if (!out.partIds.empty())
             out.partIds.push_back(out.partIds[a]);
+        if (!out.surfaces.empty())
+            out.surfaces.push_back(out.surfaces[a]);
         stack.push_back({a, m, c});
         stack.push_back({m, b, c});
     }

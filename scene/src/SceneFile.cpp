@@ -187,7 +187,7 @@ std::optional<TerrainDescription> readTerrain(JsonReader& parent,
 }
 
 /// The layouts a "generate" entry without a typology may name (architecture/VillageLayouts.h).
-const char* const kLayouts[] = {"comb", "weilongwu", "sima-tuoche"};
+const char* const kLayouts[] = {"comb", "weilongwu", "sima-tuoche", "street"};
 
 /// "set": {"hallBay": 4.5, "gable": "wok-ear"}: numbers, strings and booleans as key=value.
 void readOverrides(JsonReader& r, BuildingDescription& b) {
@@ -226,11 +226,13 @@ BuildingDescription readGenerate(JsonReader& r, const std::string& jsonPath) {
     } else {
         r.string("layout", b.layout);
         if (std::find(std::begin(kLayouts), std::end(kLayouts), b.layout) == std::end(kLayouts))
-            r.error(r.childPath("layout"),
-                    "unknown layout \"" + b.layout + "\" (known: comb, weilongwu, sima-tuoche)");
+            r.error(r.childPath("layout"), "unknown layout \"" + b.layout +
+                                               "\" (known: comb, weilongwu, sima-tuoche, street)");
         r.integer("columns", b.columns, false, 1, 200);
         r.integer("houses_per_column", b.housesPerColumn, false, 1, 20);
         r.number("lane_width", b.laneWidth, false, 0.5, 10);
+        r.number("street_length", b.streetLength, false, 30, 300);
+        r.number("street_width", b.streetWidth, false, 5, 16);
     }
     r.numbers("at", b.at);
     double facing = 0;

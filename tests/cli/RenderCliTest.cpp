@@ -125,7 +125,7 @@ TEST(RenderCli, AllViewsOfTheDemoAreWrittenAndNotBlank) {
         EXPECT_GT(stats.distinctColours, 50) << entry.path() << " has too few colours";
         EXPECT_NE(r.out.find(entry.path().string()), std::string::npos) << "path printed";
     }
-    EXPECT_EQ(count, 8);  // the demo's viewpoints
+    EXPECT_EQ(count, 9);  // the demo's viewpoints
 }
 
 TEST(RenderCli, RealDemFromSharedDataRenders) {

@@ -114,6 +114,15 @@ TEST(Conditions, EachPartAddsItsOwnMaterialInFrontOrOnTop) {
     EXPECT_GT(geo::boundsOf(shed.mesh).max.z, geo::boundsOf(plain.mesh).max.z - 0.5);
 }
 
+TEST(Conditions, MeshesWithConditionsStayValidWithASurfacePerVertex) {
+    const BuildingMesh messy =
+        build("qilou", {{"storeys", "3"}, {"facade_finish", "bare-brick"}, {"ac_units", "2"},
+                        {"window_cages", "true"}, {"signboards", "2"}, {"rooftop_shed", "true"},
+                        {"additions", "lean-to"}});
+    EXPECT_TRUE(messy.mesh.isValid());
+    EXPECT_EQ(messy.mesh.surfaces.size(), messy.mesh.positions.size());
+}
+
 TEST(Conditions, AdditionsAddALeanToMassOrAnExtraStorey) {
     const BuildingMesh plain = build("sanjian-lianglang");
     const BuildingMesh lean = build("sanjian-lianglang", {{"additions", "lean-to"}});

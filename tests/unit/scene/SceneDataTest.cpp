@@ -35,14 +35,15 @@ TEST(SceneData, HousesSitOnTheGround) {
     auto desc = loadSceneFile("assets/demo/demo.json");
     auto data = loadScene(desc.value());
     ASSERT_TRUE(data.ok()) << data.firstError();
-    // Every building vertex is within the house heights of the ground below it, and the
+    // Every building vertex is within the house heights of the ground below it (the market
+    // street's 骑楼 and electricity poles are the tallest, 4 storeys and about 16 m), and the
     // mesh reaches down into the ground (its foundation) under every house.
     const auto& m = data->buildings;
     for (size_t i = 0; i < m.positions.size(); i += 97) {
         const auto& p = m.positions[i];
         const double ground = data->groundHeight(p.x, p.y);
         EXPECT_GT(p.z, ground - 4.0);
-        EXPECT_LT(p.z, ground + 12.0);
+        EXPECT_LT(p.z, ground + 17.0);
     }
 }
 

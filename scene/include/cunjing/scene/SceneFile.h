@@ -52,7 +52,7 @@ struct TerrainDescription {
 
 /// An entry of "buildings", one of three kinds:
 /// - a village layout: `{"generate": {"layout": "comb", "at": [x, y], "seed": 7, ...}}`
-///   (comb, weilongwu, sima-tuoche; see architecture/VillageLayouts.h);
+///   (comb, weilongwu, sima-tuoche, street; see architecture/VillageLayouts.h);
 /// - one building: `{"generate": {"style": "hakka", "typology": "weilongwu", "at": [x, y],
 ///   "facing": 180, "seed": 3, "set": {"halls": 3}}}`;
 /// - a footprint file: `{"source": "village.gpkg"}` (GeoPackage, GeoJSON or Shapefile with
@@ -72,6 +72,8 @@ struct BuildingDescription {
     int columns = 4;
     int housesPerColumn = 6;
     double laneWidth = 1.6;
+    double streetLength = 90;  ///< street: length of the rows, metres
+    double streetWidth = 8;    ///< street: façade to façade, metres
     /// Single: "set" overrides (dimension, option or material.role) in file order.
     std::vector<std::pair<std::string, std::string>> set;
     std::filesystem::path source;  ///< Source: resolved against the scene file's folder
