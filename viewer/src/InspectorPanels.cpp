@@ -2,6 +2,7 @@
 // requests; ModelInspector does the work after the frame.
 
 #include "InspectorPanels.h"
+#include "ImGuiText.h"
 
 #include "Inspector.h"
 #include "PanelLayout.h"
@@ -17,24 +18,6 @@ namespace cunjing::viewer {
 namespace {
 
 constexpr float kInspectorWidthEm = 26.0f;
-const ImVec4 kErrorColour(1, 0.55f, 0.45f, 1);
-const ImVec4 kOkColour(0.7f, 1, 0.7f, 1);
-const ImVec4 kDimColour(0.75f, 0.75f, 0.75f, 1);
-
-/// ImGui writes into a char buffer; this grows the std::string behind it when text is typed.
-int growString(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
-
-bool inputWithHint(const char* id, const char* hint, std::string& text) {
-    return ImGui::InputTextWithHint(id, hint, text.data(), text.capacity() + 1,
-                                    ImGuiInputTextFlags_CallbackResize, growString, &text);
-}
 
 /// A row of mutually exclusive buttons; returns the one chosen.
 template <typename T, std::size_t N>

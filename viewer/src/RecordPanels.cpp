@@ -1,6 +1,7 @@
 // The info card and the register panel (declared in Panels.h). The logic lives in RecordCard
 // and RegisterModel; these functions only lay it out.
 
+#include "ImGuiText.h"
 #include "PanelLayout.h"
 #include "Panels.h"
 
@@ -18,25 +19,6 @@ namespace {
 /// characters, which is what a glance at a touch screen takes in.
 constexpr float kCardWidthEm = 24.0f;
 constexpr float kRegisterWidthEm = 30.0f;
-
-const ImVec4 kErrorColour(1, 0.55f, 0.45f, 1);
-const ImVec4 kOkColour(0.7f, 1, 0.7f, 1);
-const ImVec4 kDimColour(0.75f, 0.75f, 0.75f, 1);
-
-/// ImGui writes into a char buffer; this grows the std::string behind it when text is typed.
-int growString(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
-
-bool inputString(const char* id, std::string& text, ImGuiInputTextFlags flags = 0) {
-    return ImGui::InputText(id, text.data(), text.capacity() + 1,
-                            flags | ImGuiInputTextFlags_CallbackResize, growString, &text);
-}
 
 /// The filter choices in order: every grade, then each grade of the rules.
 constexpr std::array<heritage::TreeGrade, 5> kGrades = {

@@ -115,10 +115,13 @@ TEST(Conditions, EachPartAddsItsOwnMaterialInFrontOrOnTop) {
 }
 
 TEST(Conditions, MeshesWithConditionsStayValidWithASurfacePerVertex) {
-    const BuildingMesh messy =
-        build("qilou", {{"storeys", "3"}, {"facade_finish", "bare-brick"}, {"ac_units", "2"},
-                        {"window_cages", "true"}, {"signboards", "2"}, {"rooftop_shed", "true"},
-                        {"additions", "lean-to"}});
+    const BuildingMesh messy = build("qilou", {{"storeys", "3"},
+                                               {"facade_finish", "bare-brick"},
+                                               {"ac_units", "2"},
+                                               {"window_cages", "true"},
+                                               {"signboards", "2"},
+                                               {"rooftop_shed", "true"},
+                                               {"additions", "lean-to"}});
     EXPECT_TRUE(messy.mesh.isValid());
     EXPECT_EQ(messy.mesh.surfaces.size(), messy.mesh.positions.size());
 }
