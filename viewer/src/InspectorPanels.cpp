@@ -92,14 +92,7 @@ void ModelInspectorPanel::draw(UiState& state) {
     if (!s.showPanel)
         return;
     const Language lang = state.language;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float em = ImGui::GetFontSize(), margin = panelMargin();
-    const float top = std::max(state.viewpointsBottom, vp->WorkPos.y) + margin;
-    const float width = std::min(kInspectorWidthEm * em, vp->WorkSize.x * 0.45f);
-    const float height = std::max(vp->WorkPos.y + vp->WorkSize.y - top - margin, 12 * em);
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + margin, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
-    const ImGuiWindowFlags flags = kPanelFlags & ~ImGuiWindowFlags_AlwaysAutoResize;
+    const ImGuiWindowFlags flags = placeLeftColumnPanel(state, kInspectorWidthEm);
     if (ImGui::Begin(label(StringId::InspectorTitle, lang, "inspector").c_str(), nullptr, flags)) {
         drawOpen(s, lang);
         if (s.selected && *s.selected < static_cast<int>(s.models.size())) {

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 namespace cunjing::viewer {
@@ -35,6 +36,20 @@ inline void pinNextWindow(float pivotX, float pivotY) {
     const float x = vp->WorkPos.x + margin + pivotX * (vp->WorkSize.x - 2 * margin);
     const float y = vp->WorkPos.y + margin + pivotY * (vp->WorkSize.y - 2 * margin);
     ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always, ImVec2(pivotX, pivotY));
+}
+
+/// Places the next window in the left column below the viewpoint list, `widthEm` font heights
+/// wide (at most 45 % of the screen) and down to the bottom margin; returns the flags to open
+/// it with (fixed, not auto-sized: its content scrolls).
+inline ImGuiWindowFlags placeLeftColumnPanel(const UiState& state, float widthEm) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize(), margin = panelMargin();
+    const float top = std::max(state.viewpointsBottom, vp->WorkPos.y) + margin;
+    const float width = std::min(widthEm * em, vp->WorkSize.x * 0.45f);
+    const float height = std::max(vp->WorkPos.y + vp->WorkSize.y - top - margin, 12 * em);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + margin, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
+    return kPanelFlags & ~ImGuiWindowFlags_AlwaysAutoResize;
 }
 
 /// Remembers where the current window is, so touches there go to the UI, not the camera.

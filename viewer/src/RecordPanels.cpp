@@ -86,14 +86,7 @@ void RegisterPanel::draw(UiState& state) {
     if (!state.showRegister)
         return;
     const Language lang = state.language;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float em = ImGui::GetFontSize(), margin = panelMargin();
-    const float top = std::max(state.viewpointsBottom, vp->WorkPos.y) + margin;
-    const float width = std::min(kRegisterWidthEm * em, vp->WorkSize.x * 0.45f);
-    const float height = std::max(vp->WorkPos.y + vp->WorkSize.y - top - margin, 12 * em);
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + margin, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
-    const ImGuiWindowFlags flags = kPanelFlags & ~ImGuiWindowFlags_AlwaysAutoResize;
+    const ImGuiWindowFlags flags = placeLeftColumnPanel(state, kRegisterWidthEm);
     if (ImGui::Begin(label(StringId::RegisterTitle, lang, "register").c_str(), nullptr, flags)) {
         drawFilters(lang);
         drawResults(state);
