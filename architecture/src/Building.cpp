@@ -5,6 +5,7 @@
 #include "Conditions.h"
 #include "Gable.h"
 #include "Generators.h"
+#include "Interventions.h"
 #include "Typology.h"
 
 #include <algorithm>
@@ -70,6 +71,20 @@ std::optional<Error> applyOverride(const Style& style, const TypologySpec& t,
     const std::string path = "$.typologies." + t.id;
     if (isConditionKey(key))
         return applyCondition(style, t, key, value, r);
+    if (isInterventionKey(key)) {
+        // 下山虎's own "doors" option (which doors it has) shares the plan's key: a value the
+        // option allows is the option's, any other the plan's.
+        const auto own = t.options.find(key);
+        const bool option = own != t.options.end() &&
+                            std::find(own->second.allowed.begin(), own->second.allowed.end(),
+                                      value) != own->second.allowed.end();
+        if (!option) {
+            auto e = applyIntervention(style, t, key, value, r);
+            if (e && own != t.options.end())
+                e->message += "; or the typology's own option: " + joined(own->second.allowed);
+            return e;
+        }
+    }
     if (key.rfind("material.", 0) == 0) {
         const std::string role = key.substr(9);
         const auto& roles = materialRoles();
@@ -118,6 +133,8 @@ std::optional<Error> applyOverride(const Style& style, const TypologySpec& t,
         keys.push_back(name);
     keys.push_back("material.<role>");
     for (const std::string& k : conditionKeys())
+        keys.push_back(k);
+    for (const std::string& k : interventionKeys())
         keys.push_back(k);
     return Error{style.file, path,
                  "unknown parameter '" + key + "' for " + t.id + "; allowed: " + joined(keys)};
@@ -248,9 +265,19 @@ Result<BuildingMesh> generateBuilding(const Style& style, const std::string& typ
     if (!built.ok())
         return built;
     if (!r->conditions.empty()) {
+        Conditions c = conditionsOf(r.value());
+        const Interventions iv = interventionsOf(r.value());
+        // The after state replaces what it tidies: one sign band for the signboards, the
+        // 平改坡 cap for the tin shed on the flat roof.
+        if (iv.signBand)
+            c.signboards = 0;
+        if (capsFlatRoof(iv, built->masses))
+            c.rooftopShed = false;
         if (const Status s =
-                drawConditions(style, conditionsOf(r.value()), seed, partId, built.value());
+                drawInterventions(style, r.value(), iv, c, seed, partId, built.value());
             !s)
+            return Result<BuildingMesh>::failure(s.errors());
+        if (const Status s = drawConditions(style, c, seed, partId, built.value()); !s)
             return Result<BuildingMesh>::failure(s.errors());
     }
     paintSurfaces(style, built.value());
@@ -259,6 +286,10 @@ Result<BuildingMesh> generateBuilding(const Style& style, const std::string& typ
 
 std::vector<std::string> conditionParamKeys() {
     return conditionKeys();
+}
+
+std::vector<std::string> interventionParamKeys() {
+    return interventionKeys();
 }
 
 std::vector<std::string> generatorIds() {

@@ -54,28 +54,9 @@ void addAcUnit(MeshBuilder& b, const ConditionPaints& p, double u, double z) {
 
 void addAcUnits(MeshBuilder& b, const ConditionPaints& p, const StreetFront& f, int count,
                 std::uint32_t seed) {
-    const int columns = std::max(1, static_cast<int>((f.x1 - f.x0) / 2.0));
-    std::vector<double> levels;
-    if (f.storeys <= 1) {
-        levels.push_back(f.base + std::min(2.3, f.eave - f.base - 0.9));
-    } else {
-        for (int k = 1; k < f.storeys; ++k)
-            levels.push_back(f.base + k * f.storeyHeight() + 0.15);
-    }
-    std::vector<int> slots(levels.size() * columns);
-    std::iota(slots.begin(), slots.end(), 0);
-    for (std::size_t i = 0; i + 1 < slots.size(); ++i) {  // seeded shuffle, all platforms alike
-        const double r = seededUnit(seed, "ac/" + std::to_string(i));
-        std::swap(slots[i], slots[i + static_cast<std::size_t>(r * (slots.size() - i))]);
-    }
     b.setFrame(faceFrame(0, f.y, 0, -1));
-    const double colW = (f.x1 - f.x0) / columns;
-    for (int i = 0; i < std::min<int>(count, static_cast<int>(slots.size())); ++i) {
-        const int col = slots[i] % columns, level = slots[i] / columns;
-        const double jitter =
-            (seededUnit(seed, "ac-x/" + std::to_string(i)) - 0.5) * std::max(0.0, colW - 1.4);
-        addAcUnit(b, p, f.x0 + (col + 0.5) * colW + jitter, levels[level]);
-    }
+    for (const AcUnitSpot& spot : acUnitSpots(f, count, seed))
+        addAcUnit(b, p, spot.u, spot.z);
     b.setFrame({});
 }
 
@@ -240,6 +221,32 @@ StreetFront streetFront(const std::vector<Mass>& masses) {
         f.storeys = std::max(f.storeys, m.storeys);
     }
     return f;
+}
+
+std::vector<AcUnitSpot> acUnitSpots(const StreetFront& f, int count, std::uint32_t seed) {
+    const int columns = std::max(1, static_cast<int>((f.x1 - f.x0) / 2.0));
+    std::vector<double> levels;
+    if (f.storeys <= 1) {
+        levels.push_back(f.base + std::min(2.3, f.eave - f.base - 0.9));
+    } else {
+        for (int k = 1; k < f.storeys; ++k)
+            levels.push_back(f.base + k * f.storeyHeight() + 0.15);
+    }
+    std::vector<int> slots(levels.size() * columns);
+    std::iota(slots.begin(), slots.end(), 0);
+    for (std::size_t i = 0; i + 1 < slots.size(); ++i) {  // seeded shuffle, all platforms alike
+        const double r = seededUnit(seed, "ac/" + std::to_string(i));
+        std::swap(slots[i], slots[i + static_cast<std::size_t>(r * (slots.size() - i))]);
+    }
+    const double colW = (f.x1 - f.x0) / columns;
+    std::vector<AcUnitSpot> out;
+    for (int i = 0; i < std::min<int>(count, static_cast<int>(slots.size())); ++i) {
+        const int col = slots[i] % columns, level = slots[i] / columns;
+        const double jitter =
+            (seededUnit(seed, "ac-x/" + std::to_string(i)) - 0.5) * std::max(0.0, colW - 1.4);
+        out.push_back({f.x0 + (col + 0.5) * colW + jitter, levels[level]});
+    }
+    return out;
 }
 
 std::vector<WindowOpening> windowOpenings(const BuildingMesh& building) {

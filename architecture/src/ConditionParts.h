@@ -31,6 +31,14 @@ struct StreetFront {
 };
 StreetFront streetFront(const std::vector<Mass>& masses);
 
+/// Where an outdoor AC unit hangs: u along the street front, z its bottom. A unit is 0.8 m
+/// wide (u ± 0.4), 0.3 m deep standing 0.06 m off the wall, 0.55 m tall, on brackets below.
+struct AcUnitSpot {
+    double u = 0, z = 0;
+};
+/// The seeded spots of `count` units: one per storey line and 2 m column, shuffled.
+std::vector<AcUnitSpot> acUnitSpots(const StreetFront& f, int count, std::uint32_t seed);
+
 /// A window opening found from the mesh: its centre on the wall face, its size, the face's
 /// outward direction (axis-aligned faces only).
 struct WindowOpening {

@@ -2,6 +2,7 @@
 #include "Conditions.h"
 
 #include "ConditionParts.h"
+#include "ParamChoices.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,10 +12,10 @@ namespace cunjing::architecture {
 
 namespace {
 
-struct Choice {
-    const char* id;
-    int value;
-};
+using params::Choice;
+using params::kBooleans;
+using params::numberOf;
+using params::pick;
 
 constexpr Choice kFinishes[] = {{"original", static_cast<int>(FacadeFinish::Original)},
                                 {"bare-brick", static_cast<int>(FacadeFinish::BareBrick)},
@@ -24,7 +25,6 @@ constexpr Choice kFinishes[] = {{"original", static_cast<int>(FacadeFinish::Orig
 constexpr Choice kAdditions[] = {{"none", static_cast<int>(Addition::None)},
                                  {"lean-to", static_cast<int>(Addition::LeanTo)},
                                  {"extra-storey", static_cast<int>(Addition::ExtraStorey)}};
-constexpr Choice kBooleans[] = {{"false", 0}, {"true", 1}, {"0", 0}, {"1", 1}};
 
 /// The material each façade finish re-clads the walls in (赤膊 red brick, mosaic tile, ...).
 const char* finishMaterial(FacadeFinish f) {
@@ -43,30 +43,7 @@ const char* finishMaterial(FacadeFinish f) {
     return "";
 }
 
-template <std::size_t N>
-std::optional<int> pick(const Choice (&choices)[N], const std::string& value) {
-    for (const Choice& c : choices) {
-        if (value == c.id)
-            return c.value;
-    }
-    return std::nullopt;
-}
-
-template <std::size_t N>
-std::string allowedOf(const Choice (&choices)[N], std::size_t count = N) {
-    std::string out;
-    for (std::size_t i = 0; i < count; ++i)
-        out += (i ? ", " : "") + std::string(choices[i].id);
-    return out;
-}
-
-std::optional<double> numberOf(const std::string& value) {
-    char* end = nullptr;
-    const double v = std::strtod(value.c_str(), &end);
-    if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(v))
-        return std::nullopt;
-    return v;
-}
+}  // namespace
 
 std::optional<MaterialId> materialId(const Style& style, std::string_view id) {
     for (std::size_t i = 0; i < style.materials.size(); ++i) {
@@ -75,8 +52,6 @@ std::optional<MaterialId> materialId(const Style& style, std::string_view id) {
     }
     return std::nullopt;
 }
-
-}  // namespace
 
 const std::vector<std::string>& conditionKeys() {
     static const std::vector<std::string> kKeys{"facade_finish", "paint_fade",   "rooftop_shed",
@@ -87,20 +62,19 @@ const std::vector<std::string>& conditionKeys() {
 
 bool isConditionKey(std::string_view key) {
     const auto& keys = conditionKeys();
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
+    return params::contains(keys, key);
 }
 
 std::optional<Error> applyCondition(const Style& style, const TypologySpec& t,
                                     const std::string& key, const std::string& value,
                                     ResolvedTypology& out) {
-    const std::string where = "$.typologies." + t.id + " params." + key;
     const auto bad = [&](const std::string& allowed) {
-        return Error{style.file, where, key + "=" + value + " is not allowed; allowed: " + allowed};
+        return params::refused(style, t, key, value, allowed);
     };
     if (key == "facade_finish") {
         const auto f = pick(kFinishes, value);
         if (!f)
-            return bad(allowedOf(kFinishes));
+            return bad(params::allowedOf(kFinishes));
         const char* material = finishMaterial(static_cast<FacadeFinish>(*f));
         if (*material) {
             const auto id = materialId(style, material);
@@ -112,7 +86,7 @@ std::optional<Error> applyCondition(const Style& style, const TypologySpec& t,
         }
     } else if (key == "additions") {
         if (!pick(kAdditions, value))
-            return bad(allowedOf(kAdditions));
+            return bad(params::allowedOf(kAdditions));
     } else if (key == "rooftop_shed" || key == "window_cages") {
         if (!pick(kBooleans, value))
             return bad("true, false");
@@ -175,7 +149,8 @@ void fadeWalls(BuildingMesh& b, double fade) {
     }
 }
 
-/// The two meshes' part runs merged, sorted by kind and material again (BuildingMesh.h).
+}  // namespace
+
 void mergeParts(BuildingMesh& into, const BuildingMesh& extra) {
     struct Run {
         const geo::Mesh* mesh;
@@ -220,8 +195,6 @@ void mergeParts(BuildingMesh& into, const BuildingMesh& extra) {
     into.mesh = std::move(out);
     into.parts = std::move(parts);
 }
-
-}  // namespace
 
 Status drawConditions(const Style& style, const Conditions& c, std::uint32_t seed,
                       std::uint32_t partId, BuildingMesh& building) {

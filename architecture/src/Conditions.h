@@ -46,6 +46,13 @@ std::optional<Error> applyCondition(const Style& style, const TypologySpec& t,
 /// The conditions a resolved typology carries (all off when none were given).
 Conditions conditionsOf(const ResolvedTypology& r);
 
+/// The style's material of that id, if it has one.
+std::optional<MaterialId> materialId(const Style& style, std::string_view id);
+
+/// The two meshes' part runs merged, sorted by kind and material again (BuildingMesh.h);
+/// vertices no triangle uses are dropped.
+void mergeParts(BuildingMesh& into, const BuildingMesh& extra);
+
 /// Draws the conditions onto a generated building: fades its wall colours and adds the
 /// condition parts (in the same part runs as the rest, sorted again). Materials come from
 /// the style by id (tin-sheet, ac-unit, steel-cage, sign-*, hongzhuan); a missing one is an

@@ -18,8 +18,10 @@ namespace cunjing::architecture {
 
 /// key=value pairs applied in order: a dimension ("hallBay=4.5", inside the style's range),
 /// an option ("gable=wok-ear", one of its allowed values), a palette role
-/// ("material.wall=haoke", a material of the style) or a current-condition param
-/// ("facade_finish=bare-brick", "ac_units=3": any typology; see conditionParamKeys()).
+/// ("material.wall=haoke", a material of the style), a current-condition param
+/// ("facade_finish=bare-brick", "ac_units=3": any typology; see conditionParamKeys()) or a
+/// plan's after-state param ("roof_cap=pitched", "wall_colour=#E6D8BC": any typology; see
+/// interventionParamKeys()).
 using ParamOverrides = std::vector<std::pair<std::string, std::string>>;
 
 /// Splits "key=value" strings (as the CLI's --set gives them); errors name the bad one.
@@ -31,8 +33,8 @@ struct ResolvedTypology {
     std::map<std::string, double> dimensions;
     std::map<std::string, std::string> options;
     std::map<std::string, std::vector<MaterialId>> palette;
-    /// Current-condition params (facade_finish, ac_units, ...): key -> checked value; empty
-    /// when the building is drawn as built.
+    /// Current-condition and after-state params (facade_finish, ac_units, roof_cap, ...):
+    /// key -> checked value; empty when the building is drawn as built.
     std::map<std::string, std::string> conditions;
 };
 
@@ -50,6 +52,13 @@ Result<BuildingMesh> generateBuilding(const Style& style, const std::string& typ
 /// (original|bare-brick|tile|paint|plaster), paint_fade (0..1), rooftop_shed, window_cages
 /// (true|false), ac_units, signboards (counts), additions (none|lean-to|extra-storey).
 std::vector<std::string> conditionParamKeys();
+
+/// The after-state params a town plan sets (TownPlan.h maps its actions onto them), any
+/// typology: wall_colour and roof_colour (#RRGGBB), roof_cap (none|pitched: 平改坡 on a flat
+/// roof), roof_cap_pitch (15..35°), windows (original|timber-lattice|aluminium), doors
+/// (original|timber|glass; where a typology has a "doors" option, its values go to the
+/// option), ac_screens, sign_band, greening (true|false).
+std::vector<std::string> interventionParamKeys();
 
 /// The plan grammars a typology's "generator" may name.
 std::vector<std::string> generatorIds();
