@@ -1,8 +1,11 @@
 #include "RenderCommand.h"
 
+#include "PlanCommand.h"
+
 #include <cunjing/scene/Offscreen.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
+#include <cunjing/scene/ScenePlan.h>
 
 #include <chrono>
 #include <iostream>
@@ -30,7 +33,45 @@ std::string fileSafe(const std::string& name) {
     return out.empty() ? "view" : out;
 }
 
+/// The scene graph to render: the scene as it is, or with a plan's after state.
+Result<osg::ref_ptr<osg::Group>> graphOf(const RenderOptions& o, const scene::SceneData& data) {
+    if (o.plan.empty())
+        return scene::buildSceneGraph(data);
+    auto plan = findPlan(data.description, o.plan);
+    if (!plan)
+        return Result<osg::ref_ptr<osg::Group>>::failure(plan.errors());
+    std::string alternative = o.alternative;
+    if (alternative.empty() && plan->alternatives.size() == 1)
+        alternative = plan->alternatives.front().id;
+    auto picked = pickAlternatives(plan.value(), alternative);
+    if (!picked)
+        return Result<osg::ref_ptr<osg::Group>>::failure(picked.errors());
+    if (picked->size() != 1) {
+        std::string known;
+        for (const auto* a : picked.value())
+            known += (known.empty() ? "" : ", ") + a->id;
+        return Error{
+            plan->file, "--alternative",
+            "plan \"" + plan->id + "\" has several alternatives; name one (" + known + ")"};
+    }
+    auto state = scene::applyScenePlan(data, plan.value(), alternative);
+    if (!state)
+        return Result<osg::ref_ptr<osg::Group>>::failure(state.errors());
+    for (const Error& w : state.warnings())
+        std::cerr << "warning: " << w.toString() << "\n";
+    return scene::buildSceneGraph(data, {}, scene::buildingsNode(state->buildings));
+}
+
 }  // namespace
+
+Result<std::pair<int, int>> parseImageSize(const std::string& text) {
+    std::smatch m;
+    if (!std::regex_match(text, m, std::regex(R"((\d{1,5})x(\d{1,5}))")) || std::stoi(m[1]) == 0 ||
+        std::stoi(m[2]) == 0) {
+        return Error{"", "--size", "expected WxH such as 1280x720, got \"" + text + "\""};
+    }
+    return std::pair<int, int>{std::stoi(m[1]), std::stoi(m[2])};
+}
 
 void addRenderCommand(CLI::App& app, RenderOptions& o) {
     CLI::App* cmd =
@@ -41,17 +82,19 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_option("--size", o.size, "Image size WxH")->capture_default_str();
     cmd->add_option("--out", o.out,
                     "Output PNG (one view) or folder (--all); default: beside the current folder");
+    auto* plan = cmd->add_option("--plan", o.plan,
+                                 "Render a town plan's after state: a plan id of the scene's "
+                                 "\"plans\", or a plan file");
+    cmd->add_option("--alternative", o.alternative,
+                    "The plan's alternative (needed when it has several)")
+        ->needs(plan);
 }
 
 int runRender(const RenderOptions& o) {
-    int width = 0, height = 0;
-    std::smatch m;
-    if (!std::regex_match(o.size, m, std::regex(R"((\d{1,5})x(\d{1,5}))"))) {
-        return report({{"", "--size", "expected WxH such as 1280x720, got \"" + o.size + "\""}},
-                      kBadInput);
-    }
-    width = std::stoi(m[1]);
-    height = std::stoi(m[2]);
+    auto size = parseImageSize(o.size);
+    if (!size)
+        return report(size.errors(), kBadInput);
+    const auto [width, height] = size.value();
 
     auto description = scene::loadSceneFile(o.scene);
     if (!description)
@@ -70,7 +113,10 @@ int runRender(const RenderOptions& o) {
     auto data = scene::loadScene(desc);
     if (!data)
         return report(data.errors(), kBadInput);
-    osg::ref_ptr<osg::Group> graph = scene::buildSceneGraph(data.value());
+    auto built = graphOf(o, data.value());
+    if (!built)
+        return report(built.errors(), kBadInput);
+    osg::ref_ptr<osg::Group> graph = built.value();
 
     std::vector<scene::Viewpoint> views;
     if (o.all)

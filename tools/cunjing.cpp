@@ -5,6 +5,7 @@
 #include "BuildingCommand.h"
 #include "ModelCommand.h"
 #include "NotesCommand.h"
+#include "PlanCommand.h"
 #include "RegisterCommand.h"
 #include "RenderCommand.h"
 #include "StyleCommand.h"
@@ -39,6 +40,8 @@ int main(int argc, char** argv) {
     cunjing::tools::addModelCommand(app, model);
     std::function<int()> notes;  // set by `notes ...`
     cunjing::tools::addNotesCommand(app, notes);
+    std::function<int()> plan;  // set by `plan list|check|report`
+    cunjing::tools::addPlanCommand(app, plan);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -69,6 +72,8 @@ int main(int argc, char** argv) {
             return model();
         if (app.got_subcommand("notes") && notes)
             return notes();
+        if (app.got_subcommand("plan") && plan)
+            return plan();
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\n";
         return 3;

@@ -2,12 +2,14 @@
 
 #include <cunjing/architecture/GroundSurface.h>
 #include <cunjing/architecture/StyleLibrary.h>
+#include <cunjing/architecture/TownPlan.h>
 #include <cunjing/architecture/VillageLayouts.h>
 #include <cunjing/architecture/VillagePlan.h>
 #include <cunjing/terrain/Flatten.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <numbers>
 
@@ -39,8 +41,10 @@ struct Job {
     double facingDeg = 180;
     bool flatten = true;
     std::string name;
-    std::string file;   ///< for messages: the scene file or the footprint file
-    std::string where;  ///< "$.buildings[0].generate" or "layer buildings, feature 12"
+    std::string group;    ///< the "buildings" entry's id
+    std::string sceneId;  ///< "<group>/<footprint id>", or "<group>" for a single building
+    std::string file;     ///< for messages: the scene file or the footprint file
+    std::string where;    ///< "$.buildings[0].generate" or "layer buildings, feature 12"
 };
 
 struct GroundJob {
@@ -103,8 +107,12 @@ double lowestGroundUnder(const terrain::Heightfield& field, const Outline& outli
 
 void addPlan(architecture::VillagePlan plan, const std::vector<architecture::Style>& styles,
              const BuildingDescription& d, const std::string& file, Work& work) {
-    for (auto& fp : plan.buildings) {
+    for (std::size_t i = 0; i < plan.buildings.size(); ++i) {
+        auto& fp = plan.buildings[i];
         Job job;
+        job.group = d.id;
+        // A footprint file's row without an id is named by its row number, as its messages do.
+        job.sceneId = d.id + "/" + (fp.id.empty() ? std::to_string(i + 1) : fp.id);
         job.style = architecture::findStyle(styles, fp.style);
         job.typology = fp.typology;
         job.overrides = fp.overrides;
@@ -201,6 +209,7 @@ void addSingle(const BuildingDescription& d, const std::vector<architecture::Sty
     job.style = architecture::findStyle(styles, d.style);
     job.file = data.description.file.string();
     job.where = d.jsonPath;
+    job.group = job.sceneId = d.id;
     if (!job.style) {
         work.errors.push_back(
             {job.file, d.jsonPath + ".style",
@@ -266,10 +275,45 @@ geo::Mesh subdivided(const geo::Mesh& in, double maxEdge) {
 struct Built {
     BuildingMesh mesh;
     architecture::Placement at;
-    double base = 0;  ///< floor height, metres, unexaggerated
+    double base = 0;                            ///< floor height, metres, unexaggerated
+    architecture::BuildingFootprint footprint;  ///< what made it, outline as placed
+    architecture::BuildingFacts facts;
 };
 
+/// What a job generated from, as a town plan sees it: the footprint's attributes (or the
+/// single building's), every param it was generated with, and the outline its masses fill.
+architecture::BuildingFootprint describedFootprint(const Job& job, const BuildingMesh& mesh,
+                                                   const architecture::Placement& at) {
+    architecture::BuildingFootprint fp;
+    if (job.footprint) {
+        fp = *job.footprint;
+    } else {
+        fp.id = job.sceneId;
+        fp.style = job.style->id;
+        fp.typology = job.typology;
+        fp.facingDeg = job.facingDeg;
+        fp.seed = job.seed;
+        for (const auto& [key, value] : job.overrides) {
+            if (key == "storeys")
+                fp.storeys = std::atoi(value.c_str());
+        }
+    }
+    fp.overrides = job.overrides;
+    fp.outline = architecture::footprintOutline(mesh, at);
+    return fp;
+}
+
 }  // namespace
+
+geo::Mesh placedBuildingMesh(const architecture::BuildingMesh& building,
+                             const architecture::Placement& at, double z, std::uint32_t partId) {
+    geo::Mesh mesh = building.mesh;
+    for (const auto& g : building.ground)
+        mesh.append(g.mesh);
+    place(mesh, at, z);
+    mesh.partIds.assign(mesh.positions.size(), partId);
+    return mesh;
+}
 
 Status placeBuildings(SceneData& data) {
     const auto& description = data.description;
@@ -311,6 +355,14 @@ Status placeBuildings(SceneData& data) {
                    ? architecture::placeOnFootprint(mesh.value(), *job.footprint)
                    : architecture::Placement{job.at[0], job.at[1],
                                              architecture::headingForFacing(job.facingDeg)};
+        b.footprint = describedFootprint(job, mesh.value(), b.at);
+        auto facts = architecture::buildingFacts(styles.value(), b.footprint, mesh.value());
+        if (!facts) {
+            for (const Error& e : facts.errors())
+                work.errors.push_back({job.file, job.where, e.message});
+            continue;
+        }
+        b.facts = std::move(facts.value());
         b.mesh = std::move(mesh.value());
         built.push_back(std::move(b));
     }
@@ -372,6 +424,11 @@ Status placeBuildings(SceneData& data) {
         p.name = job.name;
         p.x = b.at.x, p.y = b.at.y, p.z = z;
         p.headingDeg = b.at.headingDeg;
+        p.sceneId = job.sceneId;
+        p.group = job.group;
+        p.footprint = std::move(b.footprint);
+        p.facts = std::move(b.facts);
+        p.base = z;
         data.placed.push_back(std::move(p));
         ++data.buildingCount;
     }

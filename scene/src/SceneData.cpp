@@ -2,6 +2,7 @@
 
 #include "SceneBuildings.h"
 
+#include <cunjing/heritage/PlanRules.h>
 #include <cunjing/heritage/RegisterIO.h>
 #include <cunjing/heritage/Registry.h>
 #include <cunjing/models/Import.h>
@@ -346,7 +347,28 @@ Viewpoint SceneData::overviewViewpoint() const {
     return vp;
 }
 
+namespace {
+
+/// "control_lines" kinds, written as tokens or Chinese names, known only to the rule engine.
+void checkControlLineKinds(const SceneDescription& description, std::vector<Error>& errors) {
+    for (const ControlLinesDescription& c : description.controlLines) {
+        if (!c.kind.empty() && !heritage::parseControlLineKind(c.kind)) {
+            errors.push_back({description.file.string(), c.jsonPath + ".kind",
+                              "unknown control-line kind \"" + c.kind +
+                                  "\" (known: permanent_farmland 永久基本农田, "
+                                  "ecological_red_line 生态保护红线, "
+                                  "urban_development_boundary 城镇开发边界)"});
+        }
+    }
+}
+
+}  // namespace
+
 Result<SceneData> loadScene(const SceneDescription& description) {
+    std::vector<Error> kindErrors;
+    checkControlLineKinds(description, kindErrors);
+    if (!kindErrors.empty())
+        return Result<SceneData>::failure(kindErrors);
     SceneData data;
     data.description = description;
     std::future<Result<LoadedTerrain>> terrainJob;

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace cunjing::scene {
@@ -246,9 +247,69 @@ BuildingDescription readGenerate(JsonReader& r, const std::string& jsonPath) {
     return b;
 }
 
+/// The group a buildings entry gets without an "id": what the entry generates.
+std::string defaultBuildingId(const BuildingDescription& b) {
+    switch (b.kind) {
+        case BuildingDescription::Kind::Layout:
+            return b.layout;
+        case BuildingDescription::Kind::Single:
+            return b.typology;
+        case BuildingDescription::Kind::Source:
+            return b.source.stem().string();
+    }
+    return "buildings";
+}
+
+/// Scene building ids are "<group>/<footprint id>" and added ones "plan/<id>": a group must
+/// hold no '/' and must not be "plan", or two buildings could share an id.
+bool checkExplicitId(JsonReader& entry, const std::string& id) {
+    if (id.empty() || id.find('/') != std::string::npos || id == "plan") {
+        entry.error(entry.childPath("id"),
+                    "\"" + id +
+                        "\" cannot be a buildings id: give a non-empty name without '/' other "
+                        "than \"plan\" (town plans use \"plan/...\" for buildings they add)");
+        return false;
+    }
+    return true;
+}
+
+/// Explicit ids first (a duplicate is an error naming both entries), then defaults, each
+/// made unique with "-2", "-3" ... so existing plans keep naming the same buildings when an
+/// entry is added after them.
+void resolveBuildingIds(JsonReader& r, SceneDescription& scene,
+                        const std::vector<std::pair<std::string, std::string>>& explicitIds) {
+    std::map<std::string, std::string> taken;  // id -> the JSON path that claimed it
+    for (std::size_t i = 0; i < scene.buildings.size(); ++i) {
+        const auto& [id, idPath] = explicitIds[i];
+        if (id.empty())
+            continue;
+        if (auto [it, fresh] = taken.emplace(id, idPath); !fresh) {
+            r.error(idPath, "buildings id \"" + id + "\" is already used at " + it->second +
+                                "; give each entry its own id");
+        }
+        scene.buildings[i].id = id;
+    }
+    for (std::size_t i = 0; i < scene.buildings.size(); ++i) {
+        BuildingDescription& b = scene.buildings[i];
+        if (!b.id.empty())
+            continue;
+        const std::string base = defaultBuildingId(b);
+        std::string id = base;
+        for (int n = 2; taken.count(id); ++n)
+            id = base + "-" + std::to_string(n);
+        taken.emplace(id, b.jsonPath);
+        b.id = id;
+    }
+}
+
 void readBuildings(JsonReader& parent, SceneDescription& scene, const std::filesystem::path& base) {
+    // Per entry that made it into scene.buildings: its explicit id (or "") and the id's path.
+    std::vector<std::pair<std::string, std::string>> explicitIds;
     parent.objects("buildings", [&](JsonReader& entry) {
         const std::string jsonPath = entry.path();
+        std::string id;
+        const bool hasId = entry.string("id", id) && checkExplicitId(entry, id);
+        const std::size_t before = scene.buildings.size();
         const json* gen = entry.take("generate");
         if (gen && entry.has("source")) {
             entry.error(jsonPath, "give either \"generate\" or \"source\", not both");
@@ -269,7 +330,57 @@ void readBuildings(JsonReader& parent, SceneDescription& scene, const std::files
                         "expected \"generate\" (a layout or a typology) or \"source\" "
                         "(a footprint file)");
         }
+        if (scene.buildings.size() > before)
+            explicitIds.emplace_back(hasId ? id : "", entry.childPath("id"));
         entry.finish();
+    });
+    resolveBuildingIds(parent, scene, explicitIds);
+}
+
+/// "plans": ["street_plan.json", ...]: town plan files, read when a plan is used.
+void readPlans(JsonReader& parent, SceneDescription& scene, const std::filesystem::path& base) {
+    const json* v = parent.take("plans");
+    if (!v || v->is_null())
+        return;
+    if (!v->is_array()) {
+        parent.error(parent.childPath("plans"),
+                     "expected an array of plan file paths, got " + detail::describeJsonType(*v));
+        return;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const std::string where = parent.childPath("plans") + "[" + std::to_string(i) + "]";
+        if (!(*v)[i].is_string()) {
+            parent.error(where,
+                         "expected a plan file path, got " + detail::describeJsonType((*v)[i]));
+            continue;
+        }
+        const std::string written = (*v)[i].get<std::string>();
+        const std::filesystem::path path = std::filesystem::path(written).is_absolute()
+                                               ? std::filesystem::path(written)
+                                               : base / written;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) {
+            parent.error(where, "plan file not found: " + written + " (looked for " +
+                                    path.lexically_normal().string() + ")");
+            continue;
+        }
+        scene.plans.push_back(path.lexically_normal());
+    }
+}
+
+/// "control_lines": [{"path": "lines.gpkg", "kind": "permanent_farmland"}, ...].
+void readControlLines(JsonReader& parent, SceneDescription& scene,
+                      const std::filesystem::path& base) {
+    parent.objects("control_lines", [&](JsonReader& r) {
+        ControlLinesDescription c;
+        c.jsonPath = r.path();
+        const bool found = existingPath(r, "path", base, c.path, true);
+        r.string("kind", c.kind);
+        r.finish();
+        if (found) {
+            c.path = c.path.lexically_normal();
+            scene.controlLines.push_back(std::move(c));
+        }
     });
 }
 
@@ -500,6 +611,8 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         readOblique(r, scene, base);
         readRegisters(r, scene, base);
         readViewpoints(r, scene);
+        readPlans(r, scene, base);
+        readControlLines(r, scene, base);
         r.finish();
     }
     if (!errors.empty())

@@ -134,7 +134,24 @@ geo::Mesh treeMesh(const heritage::AncientTree& tree, const geo::Vec3f& base) {
     return out;
 }
 
+osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh) {
+    osg::ref_ptr<osg::Node> node;
+    if (mesh.indices.empty())
+        node = new osg::Group;
+    else
+        node = meshNode(mesh);
+    node->setName("buildings");
+    node->getOrCreateStateSet()->setAttributeAndModes(shaderProgram("lit"));
+    return node;
+}
+
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting) {
+    return buildSceneGraph(data, lighting,
+                           data.buildings.empty() ? nullptr : buildingsNode(data.buildings));
+}
+
+osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,
+                                         osg::ref_ptr<osg::Node> buildings) {
     osg::ref_ptr<osg::Group> root = new osg::Group;
     root->setName(data.description.name.zh);
     const geo::Bounds b = data.bounds();
@@ -164,13 +181,8 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
         addTerrainImagery(ss, data);
         root->addChild(ground);
     }
-    osg::ref_ptr<osg::Program> lit = shaderProgram("lit");
-    if (!data.buildings.empty()) {
-        osg::ref_ptr<osg::Node> buildings = meshNode(data.buildings);
-        buildings->setName("buildings");
-        buildings->getOrCreateStateSet()->setAttributeAndModes(lit);
+    if (buildings)
         root->addChild(buildings);
-    }
     for (std::size_t i = 0; i < data.models.size(); ++i)
         root->addChild(modelNode(data.models[i], int(i)));
     for (const ObliqueTileSet& o : data.oblique)

@@ -219,3 +219,76 @@ TEST(SceneFile, BadRegisterEntriesNameTheirPath) {
         parse(R"({"version": 1, "crs": "EPSG:4547", "registers": {"village": "x.csv"}})"));
     EXPECT_EQ(key.where, "$.registers.village");
 }
+
+TEST(SceneFile, BuildingIdsDefaultToWhatTheEntryGeneratesAndStayUnique) {
+    auto scene = parse(R"({"version": 1, "crs": "EPSG:4547", "buildings": [
+        {"generate": {"layout": "street", "at": [0, 0]}},
+        {"id": "market", "generate": {"layout": "street", "at": [0, 100]}},
+        {"generate": {"layout": "street", "at": [0, 200]}},
+        {"generate": {"style": "chaoshan", "typology": "sidianjin"}},
+        {"source": "trees_synthetic.geojson"}]})");
+    ASSERT_TRUE(scene.ok()) << scene.firstError();
+    ASSERT_EQ(scene->buildings.size(), 5u);
+    EXPECT_EQ(scene->buildings[0].id, "street");
+    EXPECT_EQ(scene->buildings[1].id, "market");
+    EXPECT_EQ(scene->buildings[2].id, "street-2");
+    EXPECT_EQ(scene->buildings[3].id, "sidianjin");
+    EXPECT_EQ(scene->buildings[4].id, "trees_synthetic");
+}
+
+TEST(SceneFile, ExplicitIdWinsOverAnEarlierDefault) {
+    auto scene = parse(R"({"version": 1, "crs": "EPSG:4547", "buildings": [
+        {"generate": {"layout": "street"}},
+        {"id": "street", "generate": {"layout": "comb"}}]})");
+    ASSERT_TRUE(scene.ok()) << scene.firstError();
+    EXPECT_EQ(scene->buildings[0].id, "street-2");
+    EXPECT_EQ(scene->buildings[1].id, "street");
+}
+
+TEST(SceneFile, DuplicateBuildingIdNamesBothEntries) {
+    const Error e = onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "buildings": [
+        {"id": "row", "generate": {"layout": "street"}},
+        {"id": "row", "generate": {"layout": "comb"}}]})"));
+    EXPECT_EQ(e.where, "$.buildings[1].id");
+    EXPECT_NE(e.message.find("$.buildings[0].id"), std::string::npos) << e.message;
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "buildings": [
+        {"id": "a/b", "generate": {"layout": "street"}}]})"))
+                  .where,
+              "$.buildings[0].id");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "buildings": [
+        {"id": "plan", "generate": {"layout": "street"}}]})"))
+                  .where,
+              "$.buildings[0].id");
+}
+
+TEST(SceneFile, PlansAndControlLinesResolveAgainstTheSceneFolder) {
+    auto scene = parse(R"({"version": 1, "crs": "EPSG:4547",
+        "plans": ["street_plan.json"],
+        "control_lines": [{"path": "trees_synthetic.geojson", "kind": "permanent_farmland"},
+                          {"path": "trees_synthetic.geojson"}]})");
+    ASSERT_TRUE(scene.ok()) << scene.firstError();
+    ASSERT_EQ(scene->plans.size(), 1u);
+    EXPECT_EQ(scene->plans[0], std::filesystem::path("assets/demo/street_plan.json"));
+    ASSERT_EQ(scene->controlLines.size(), 2u);
+    EXPECT_EQ(scene->controlLines[0].path,
+              std::filesystem::path("assets/demo/trees_synthetic.geojson"));
+    EXPECT_EQ(scene->controlLines[0].kind, "permanent_farmland");
+    EXPECT_EQ(scene->controlLines[0].jsonPath, "$.control_lines[0]");
+    EXPECT_TRUE(scene->controlLines[1].kind.empty());  // per feature
+}
+
+TEST(SceneFile, MissingPlanOrControlLineFileNamesItsPath) {
+    const Error plan = onlyError(
+        parse(R"({"version": 1, "crs": "EPSG:4547", "plans": ["street_plan.json", "gone.json"]})"));
+    EXPECT_EQ(plan.where, "$.plans[1]");
+    EXPECT_NE(plan.message.find("plan file not found: gone.json"), std::string::npos);
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "plans": "a.json"})")).where,
+              "$.plans");
+    const Error lines = onlyError(
+        parse(R"({"version": 1, "crs": "EPSG:4547", "control_lines": [{"path": "lines.gpkg"}]})"));
+    EXPECT_EQ(lines.where, "$.control_lines[0].path");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "control_lines": [
+        {"path": "trees_synthetic.geojson", "colour": "red"}]})"))
+                  .where,
+              "$.control_lines[0].colour");
+}

@@ -3,6 +3,8 @@
 /// the local frame (metres east/north/up of the scene origin). Built on worker threads; the
 /// data holds no OSG objects (ModelLayer.h also declares the nodes that draw models).
 
+#include <cunjing/architecture/TownPlan.h>
+#include <cunjing/architecture/VillagePlan.h>
 #include <cunjing/geo/Mesh.h>
 #include <cunjing/heritage/AncientTree.h>
 #include <cunjing/heritage/Records.h>
@@ -26,6 +28,17 @@ struct PlacedBuilding {
     std::string style, typology, name;
     double x = 0, y = 0, z = 0;  ///< local position of the building's origin; z its floor
     double headingDeg = 0;       ///< local frame turned counter-clockwise (0: facing south)
+    /// Unique in the scene: "<group>/<footprint id>" for a building of a layout or footprint
+    /// file ("street/street-a-03"), "<group>" for a single building, "plan/<id>" for one a
+    /// town plan added. Town plans name buildings by it.
+    std::string sceneId;
+    std::string group;  ///< the scene "buildings" entry's id (BuildingDescription::id)
+    /// What it was generated from, in the local frame: style, typology, storeys, seed, facing,
+    /// every param (overrides, storeys among them) and the outline its masses fill as placed
+    /// (architecture::footprintOutline), which a town plan and the rule checks work on.
+    architecture::BuildingFootprint footprint;
+    architecture::BuildingFacts facts;  ///< eave height, storeys, roof form, colours
+    double base = 0;                    ///< floor height, exaggerated (= z)
 };
 
 /// A protection zone of a village in the local frame (x, y metres), for drawing on the ground.

@@ -63,6 +63,11 @@ struct BuildingDescription {
     enum class Kind { Layout, Single, Source };
     Kind kind = Kind::Layout;
     std::string jsonPath;  ///< "$.buildings[1]", for problems found when the scene loads
+    /// The entry's "id", the group its buildings' scene ids start with ("street" gives
+    /// "street/street-a-03"; a single building's id is the group itself). Without one: the
+    /// layout's name, the typology, or the footprint file's stem, with "-2", "-3" ... for a
+    /// repeat; unique in the scene either way (town plans name buildings by it).
+    std::string id;
     std::string layout = "comb";
     std::string style;                ///< Single; Layout: empty for the layout's own style
     std::string typology;             ///< Single
@@ -140,6 +145,17 @@ struct Viewpoint {
     double fovDeg = 40;
 };
 
+/// An entry of "control_lines": a vector file of 三线 polygons (永久基本农田, 生态保护红线,
+/// 城镇开发边界) that town plans are checked against: `{"path": "lines.gpkg", "kind":
+/// "permanent_farmland"}`. Without "kind" each feature's "kind" field says.
+struct ControlLinesDescription {
+    std::string jsonPath;        ///< "$.control_lines[0]"
+    std::filesystem::path path;  ///< resolved against the scene file's folder
+    /// As written (a token or its Chinese name); empty: per feature. Checked when the scene
+    /// loads (heritage::parseControlLineKind), where the rule engine is at hand.
+    std::string kind;
+};
+
 struct SceneDescription {
     std::filesystem::path file;  ///< the scene file itself
     int version = 1;
@@ -161,6 +177,10 @@ struct SceneDescription {
     /// path (resolved against the scene file, and required to exist) or "PG:..." as written.
     std::string registry;
     std::vector<Viewpoint> viewpoints;
+    /// "plans": town plan files (architecture/TownPlan.h), resolved against the scene file's
+    /// folder; each exists. $.plans[i] is plans[i].
+    std::vector<std::filesystem::path> plans;
+    std::vector<ControlLinesDescription> controlLines;
 
     const Viewpoint* findViewpoint(const std::string& name) const;
 };

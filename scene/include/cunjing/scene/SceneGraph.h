@@ -17,6 +17,16 @@ struct Lighting {
 /// The whole scene: sky, terrain, buildings and trees, each with its shader.
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting = {});
 
+/// The same scene with `buildings` where the scene's own buildings would be (nullptr: none):
+/// the viewer puts its before/after states there, so a plan's buildings share the terrain,
+/// trees, models and lighting of the scene without building it twice.
+osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,
+                                         osg::ref_ptr<osg::Node> buildings);
+
+/// Buildings as the scene draws them (the "lit" shader, named "buildings"); an empty mesh
+/// gives an empty group, so a state whose every building is removed still has its node.
+osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh);
+
 /// A geometry node for a plain mesh (one draw call); public for tests and tools.
 osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh);
 
