@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
                    "Register store for the register panel: FILE.gpkg or PG:...; default: the "
                    "scene's registers.registry");
     app.add_option("--panel", panel, "Open a panel at start")
-        ->check(CLI::IsMember({"register", "inspector"}));
+        ->check(CLI::IsMember({"register", "inspector", "plan", "changes", "rules"}));
     app.add_option("--select", options.select,
                    "Open the info card of a record at start: tree:ID or village:ID");
     app.add_option("--click", clicks,
@@ -111,6 +111,34 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"distance", "height", "area", "note"}));
     app.add_option("--note", options.noteText,
                    "With --tool note: the text of the note the click pins (saved to the register)");
+    app.add_option("--viewpoint", options.viewpoint, "Start at this viewpoint (by name)");
+    app.add_option("--plan", options.plan,
+                   "Show a town plan: the id of one of the scene's \"plans\", or a plan file");
+    app.add_option("--alternative", options.alternative,
+                   "The plan's alternative shown as proposed; default: its first");
+    app.add_option("--view", options.view,
+                   "How the existing and proposed states are shown; default: after")
+        ->check(CLI::IsMember({"before", "after", "swipe", "split", "ghost"}));
+    app.add_option("--divider", options.divider,
+                   "Swipe divider position, 0..1 of the width from the left")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    app.add_option("--ghost", options.ghostOpacity,
+                   "Ghost view: opacity of the proposed state over the existing one, 0..1")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    app.add_option("--compare-with", options.compareWith,
+                   "The other side of swipe, split and ghost: before, or another alternative's "
+                   "id")
+        ->capture_default_str();
+    app.add_option("--pick-change", options.pickChange,
+                   "Select this building (scene id) in the change list at start: highlight "
+                   "and frame it");
+    app.add_option("--plan-edit", options.planEdit,
+                   "Plan editor steps run after the first frame, separated by ';' (select ID; "
+                   "set KEY=VALUE; undo; save ...)");
+    app.add_option("--plan-save", options.planSave,
+                   "Where the plan editor saves; default: the plan's own file");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -120,6 +148,16 @@ int main(int argc, char** argv) {
         return kExitBadInput;
     options.registerPanel = panel == "register";
     options.inspectorPanel = panel == "inspector";
+    if (panel == "plan" || panel == "changes" || panel == "rules")
+        options.planPanel = panel;
+    const bool needsPlan = !options.view.empty() || !options.planPanel.empty() ||
+                           !options.pickChange.empty() || !options.planEdit.empty() ||
+                           !options.alternative.empty();
+    if (needsPlan && options.plan.empty()) {
+        std::cerr << "error: --view, --alternative, --panel plan|changes|rules, --pick-change "
+                     "and --plan-edit need --plan ID|FILE\n";
+        return kExitBadInput;
+    }
     options.compareOverlay = compareMode == "overlay";
     for (const std::string& click : clicks) {
         std::smatch m;

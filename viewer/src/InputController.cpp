@@ -50,6 +50,20 @@ void InputController::onMouseButton(const SDL_Event& event, bool uiWantsMouse) {
     const bool down = event.type == SDL_MOUSEBUTTONDOWN;
     if (down && uiWantsMouse)
         return;
+    if (event.button.button == SDL_BUTTON_LEFT && (dragging_ || down)) {
+        if (down && actions_.dragBegin &&
+            actions_.dragBegin(event.button.x, event.button.y,
+                               (SDL_GetModState() & KMOD_SHIFT) != 0)) {
+            dragging_ = true;
+            return;
+        }
+        if (!down && dragging_) {
+            dragging_ = false;
+            if (actions_.dragEnd)
+                actions_.dragEnd(event.button.x, event.button.y);
+            return;
+        }
+    }
     if (event.button.button == SDL_BUTTON_LEFT) {
         // A press that started on a panel never orbited, so its release is no click either.
         const bool wasOrbiting = orbiting_;
@@ -70,7 +84,10 @@ void InputController::onMouseMotion(const SDL_Event& event) {
     if (event.motion.which == SDL_TOUCH_MOUSEID)
         return;
     const double dx = double(event.motion.xrel) / width_, dy = double(event.motion.yrel) / height_;
-    if (orbiting_) {
+    if (dragging_) {
+        if (actions_.dragMove)
+            actions_.dragMove(event.motion.x, event.motion.y);
+    } else if (orbiting_) {
         mouseTap_.move(event.motion.x, event.motion.y);
         const OrbitDelta o = orbitFromDrag(dx, dy);
         rig_.orbit(o.headingDeg, o.pitchDeg);
@@ -130,6 +147,10 @@ void InputController::onKeyDown(const SDL_Event& event) {
         case SDLK_ESCAPE:
             actions_.quit();
             break;
+        case SDLK_t:
+            if (actions_.toggleState)
+                actions_.toggleState();
+            break;
         default:
             break;
     }
@@ -159,6 +180,12 @@ void InputController::onFinger(const SDL_Event& event) {
     if (event.type == SDL_FINGERDOWN) {
         // A finger that lands on a panel belongs to ImGui (through the synthetic mouse events).
         if (!state_.overUi(float(f.x * width_), float(f.y * height_))) {
+            // A lone finger on the divider moves it instead of orbiting.
+            if (touch_.fingerCount() == 0 && actions_.dragBegin &&
+                actions_.dragBegin(f.x * width_, f.y * height_, false)) {
+                dragFinger_ = f.fingerId;
+                return;
+            }
             touch_.fingerDown(f.fingerId, f.x, f.y);
             // Only a lone finger can tap; a second one makes the touch a gesture.
             if (touch_.fingerCount() == 1) {
@@ -167,6 +194,16 @@ void InputController::onFinger(const SDL_Event& event) {
             } else {
                 fingerTap_.cancel();
             }
+        }
+        return;
+    }
+    if (f.fingerId == dragFinger_) {
+        if (event.type == SDL_FINGERUP) {
+            dragFinger_ = -1;
+            if (actions_.dragEnd)
+                actions_.dragEnd(f.x * width_, f.y * height_);
+        } else if (actions_.dragMove) {
+            actions_.dragMove(f.x * width_, f.y * height_);
         }
         return;
     }

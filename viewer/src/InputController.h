@@ -19,6 +19,14 @@ struct InputActions {
     std::function<void()> quit;
     /// A click or tap on the 3D view (not a drag), in window coordinates (y down).
     std::function<void(double, double)> pick;
+    /// A left press or one-finger touch on the 3D view (window coordinates; shift held): true
+    /// takes the drag (the swipe divider, a selection box), so it neither orbits nor picks;
+    /// then dragMove follows the pointer and dragEnd ends it. Absent: every drag orbits.
+    std::function<bool(double, double, bool)> dragBegin;
+    std::function<void(double, double)> dragMove;
+    std::function<void(double, double)> dragEnd;
+    /// T: before / after.
+    std::function<void()> toggleState;
 };
 
 class InputController {
@@ -51,6 +59,8 @@ private:
     int width_ = 1, height_ = 1;
     double fovDeg_ = 40;
     bool orbiting_ = false, panning_ = false;
+    bool dragging_ = false;         ///< the app took the left button's drag (dragBegin)
+    std::int64_t dragFinger_ = -1;  ///< the finger that drags, when a touch took it
 };
 
 }  // namespace cunjing::viewer

@@ -2,6 +2,7 @@
 
 #include "InspectorPanels.h"
 #include "PanelLayout.h"
+#include "PlanPanels.h"
 
 #include <cunjing/viewer/Strings.h>
 
@@ -26,6 +27,7 @@ constexpr std::pair<StringId, StringId> kHelpRows[] = {
     {StringId::HelpHomeInput, StringId::HelpHomeAction},
     {StringId::HelpNumbersInput, StringId::HelpNumbersAction},
     {StringId::HelpPickInput, StringId::HelpPickAction},
+    {StringId::HelpToggleInput, StringId::HelpToggleAction},
     {StringId::HelpScreenshotInput, StringId::HelpScreenshotAction},
     {StringId::HelpHelpInput, StringId::HelpHelpAction},
     {StringId::HelpQuitInput, StringId::HelpQuitAction},
@@ -161,12 +163,16 @@ void MessageOverlay::draw(UiState& state) {
 
 std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel) {
     std::vector<std::unique_ptr<Panel>> panels;
+    // Under every window: the swipe divider and the split labels lie on the 3D view.
+    panels.push_back(std::make_unique<CompareOverlay>());
     panels.push_back(std::make_unique<ViewpointPanel>());
     panels.push_back(std::make_unique<InfoPanel>());
     panels.push_back(std::make_unique<InfoCardPanel>());
     if (registerModel)
         panels.push_back(std::make_unique<RegisterPanel>(*registerModel));
     panels.push_back(std::make_unique<ModelInspectorPanel>());
+    panels.push_back(std::make_unique<PlanBarPanel>());
+    panels.push_back(std::make_unique<PlanListPanel>());
     panels.push_back(std::make_unique<HelpOverlay>());
     panels.push_back(std::make_unique<LanguagePanel>());
     panels.push_back(std::make_unique<MessageOverlay>());

@@ -44,6 +44,8 @@ std::optional<SurfaceHit> pickSurface(osg::Camera& camera, double x, double y,
     osg::ref_ptr<osgUtil::LineSegmentIntersector> intersector = new osgUtil::LineSegmentIntersector(
         osgUtil::Intersector::WINDOW, x + viewport->x(), viewport->y() + viewport->height() - y);
     osgUtil::IntersectionVisitor visitor(intersector.get());
+    // Only what this camera draws: of a plan's two building states, the one it shows.
+    visitor.setTraversalMask(camera.getCullMask());
     camera.accept(visitor);
     // Sorted nearest first; the first one on a surface that counts wins.
     for (const auto& hit : intersector->getIntersections()) {
@@ -140,6 +142,8 @@ std::optional<RecordRef> ScenePicker::rayPick(osg::Camera& camera, double x, dou
     // Only what is in front counts: a tree behind a house must not be picked through it.
     intersector->setIntersectionLimit(osgUtil::Intersector::LIMIT_NEAREST);
     osgUtil::IntersectionVisitor visitor(intersector.get());
+    // Only what this camera draws: of a plan's two building states, the one it shows.
+    visitor.setTraversalMask(camera.getCullMask());
     camera.accept(visitor);
     if (!intersector->containsIntersections())
         return std::nullopt;

@@ -2,6 +2,7 @@
 /// What the panels show and what they ask for. Panels read this and write requests into it;
 /// the app acts on the requests after the frame, so panels never touch the camera or the scene.
 
+#include "CompareState.h"
 #include "InspectorState.h"
 #include "Picking.h"
 #include "RecordCard.h"
@@ -66,6 +67,8 @@ struct UiState {
 
     /// The model inspector: models open, display, tools and notes (InspectorState.h).
     InspectorState inspector;
+    /// The town plan shown, its comparison and its lists (CompareState.h).
+    CompareState plan;
 
     /// Requests from the panels, handled and cleared by the app after each frame.
     std::optional<int> requestedViewpoint;

@@ -6,6 +6,7 @@
 #include "InspectorOverlay.h"
 #include "Panels.h"
 #include "Picking.h"
+#include "PlanPanels.h"
 #include "RecordCard.h"
 #include "RegisterModel.h"
 #include "Screenshot.h"
@@ -153,7 +154,10 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
       scene_(std::move(scene)),
       input_(rig_, ui_,
              {[this](int i) { flyTo(i); }, [this] { screenshotRequested_ = true; },
-              [this] { quit_ = true; }, [this](double x, double y) { pick(x, y); }}) {
+              [this] { quit_ = true; }, [this](double x, double y) { pick(x, y); },
+              [this](double x, double y, bool shift) { return dragBegin(x, y, shift); },
+              [this](double x, double y) { dragMove(x, y); },
+              [this](double x, double y) { dragEnd(x, y); }, [this] { toggleState(); }}) {
     setUpScene();
     setUpOsg();
     setUpUi();
@@ -161,6 +165,17 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
     if (const auto record = parseRecordRef(options_.select))
         selectRecord(*record);
     openStartModel();
+    if (!options_.pickChange.empty()) {
+        const auto& changes = ui_.plan.changes;
+        const auto it = std::find_if(changes.begin(), changes.end(), [&](const ChangeEntry& c) {
+            return c.buildingId == options_.pickChange;
+        });
+        if (it != changes.end())
+            pickChange(int(it - changes.begin()));
+        else
+            std::cerr << "error: --pick-change: the change list has no building '"
+                      << options_.pickChange << "'\n";
+    }
 }
 
 void ViewerApp::setUpScene() {
@@ -174,13 +189,31 @@ void ViewerApp::setUpScene() {
     if (data.terrain) {
         rig_.setGroundQuery([&data](double x, double y) { return data.groundHeight(x, y); });
     }
-    const ViewpointEntry& first = ui_.viewpoints.front();
+    int start = 0;
+    if (!options_.viewpoint.empty()) {
+        const auto& vps = ui_.viewpoints;
+        const auto it = std::find_if(vps.begin(), vps.end(), [&](const ViewpointEntry& vp) {
+            return vp.name == options_.viewpoint;
+        });
+        if (it == vps.end()) {
+            std::string known;
+            for (const ViewpointEntry& vp : vps)
+                known += (known.empty() ? "" : ", ") + vp.name;
+            std::cerr << "error: --viewpoint: the scene has no viewpoint '" << options_.viewpoint
+                      << "' (known: " << known << ")\n";
+            startCode_ = kExitBadInput;
+        } else {
+            start = int(it - vps.begin());
+        }
+    }
+    const ViewpointEntry& first = ui_.viewpoints[std::size_t(start)];
     rig_.lookAt(first.eye, first.target);
     fovDeg_ = targetFovDeg_ = first.fovDeg;
-    ui_.activeViewpoint = 0;
+    ui_.activeViewpoint = start;
     ui_.rules = loadRules();
     picker_ = std::make_unique<ScenePicker>(data);
     openRegister();
+    loadPlan();
 }
 
 void ViewerApp::openRegister() {
@@ -218,8 +251,12 @@ void ViewerApp::setUpOsg() {
     viewer_->setKeyEventSetsDone(0);
     viewer_->setQuitEventSetsDone(false);
     viewer_->getCamera()->setClearColor(kClearColour);
-    osg::ref_ptr<osg::Group> root = scene::buildSceneGraph(scene_.data);
+    // The buildings go into the compare view's slot: the existing state, and with a plan the
+    // proposed one beside it, shown by the cameras' cull masks.
+    compare_ = std::make_unique<CompareView>(*viewer_, embedded_.get(), kClearColour);
+    osg::ref_ptr<osg::Group> root = scene::buildSceneGraph(scene_.data, {}, compare_->slot());
     viewer_->setSceneData(root);
+    showStates();
     inspector_ = std::make_unique<ModelInspector>(scene_.data, *root, register_.get());
     viewer_->realize();
 }
@@ -237,6 +274,8 @@ void ViewerApp::setUpUi() {
     }
     for (std::string& text : inspector_->noteTexts())
         texts.push_back(std::move(text));
+    for (std::string& text : planTexts())
+        texts.push_back(std::move(text));
     imgui_ = std::make_unique<ImGuiLayer>(window_.sdl(), window_.glContext(),
                                           buildGlyphRanges(texts), kFontPixels * window_.uiScale());
     panels_ = makePanels(register_.get());
@@ -248,6 +287,8 @@ void ViewerApp::setUpUi() {
 }
 
 int ViewerApp::run() {
+    if (startCode_ != kExitOk)
+        return startCode_;
     const double ticksPerSecond = double(SDL_GetPerformanceFrequency());
     Uint64 last = SDL_GetPerformanceCounter();
     for (int frame = 1; !quit_; ++frame) {
@@ -256,6 +297,8 @@ int ViewerApp::run() {
         const double dt = std::clamp(double(now - last) / ticksPerSecond, 0.0, 0.25);
         last = now;
         pollEvents();
+        if (frame == 2)
+            runPlanEdit();
         // After one drawn frame the camera's matrices are those on screen, as for a real click.
         if (const std::size_t click = std::size_t(frame - 2);
             frame >= 2 && click < options_.clicks.size())
@@ -307,10 +350,8 @@ void ViewerApp::resize() {
 void ViewerApp::updateCamera(double dt) {
     // The field of view eases towards the chosen viewpoint's during a flight.
     fovDeg_ += (targetFovDeg_ - fovDeg_) * std::min(1.0, dt * 3.0 / kFlightSeconds);
-    osg::Camera* camera = viewer_->getCamera();
-    camera->setViewMatrix(rig_.viewMatrix());
-    const double aspect = double(drawableWidth_) / std::max(drawableHeight_, 1);
-    camera->setProjectionMatrixAsPerspective(fovDeg_, aspect, 1.0, 1.0e5);
+    // Every camera (one, or two for swipe and split, three for ghost) takes the rig's view.
+    compare_->update(rig_.viewMatrix(), fovDeg_, drawableWidth_, drawableHeight_);
     input_.setFieldOfView(fovDeg_);
     ui_.cameraEye = rig_.eye();
 }
@@ -322,7 +363,9 @@ void ViewerApp::drawUi(double dt) {
     imgui_->beginFrame();
     for (const auto& panel : panels_)
         panel->draw(ui_);
+    drawPlanUi();
     imgui_->endFrame();
+    handlePlanRequests();
     if (ui_.requestedViewpoint)
         flyTo(*ui_.requestedViewpoint);
     ui_.requestedViewpoint.reset();

@@ -5,11 +5,14 @@
 
 #include <cunjing/viewer/ViewerApp.h>
 
+#include "CompareView.h"
 #include "ImGuiLayer.h"
 #include "InputController.h"
 #include "Inspector.h"
 #include "Panels.h"
 #include "Picking.h"
+#include "PlanEditor.h"
+#include "PlanEditorPanel.h"
 #include "RecordCard.h"
 #include "RegisterModel.h"
 #include "UiState.h"
@@ -17,6 +20,7 @@
 
 #include <cunjing/scene/CameraRig.h>
 #include <cunjing/scene/SceneData.h>
+#include <cunjing/scene/ScenePlan.h>
 #include <cunjing/viewer/Strings.h>
 
 #include <osgViewer/Viewer>
@@ -84,6 +88,29 @@ private:
     void modelOpened(int index);
     void frameModel(int index);
     bool inspectorClick(double x, double y);
+    /// The town plan (ViewerAppPlan.cpp): loading, applying, the lists, the compare view,
+    /// highlighting, the editor, the divider and the selection box.
+    void loadPlan();
+    void setUpEditor();
+    void applyPlan();
+    void applyCheck();
+    void showStates();
+    void handlePlanRequests();
+    void setMode(PlanViewMode mode);
+    void toggleState();
+    void pickChange(int index);
+    void pickRule(int index);
+    void updateHighlight();
+    void frameBuilding(const std::string& sceneId);
+    void moveCamera(const osg::Vec3d& eye, const osg::Vec3d& target);
+    bool pickBuilding(double drawableX, double drawableY, bool additive);
+    bool dragBegin(double x, double y, bool shift);
+    void dragMove(double x, double y);
+    void dragEnd(double x, double y);
+    void boxSelect(double x0, double y0, double x1, double y1);
+    void runPlanEdit();
+    void drawPlanUi();
+    std::vector<std::string> planTexts() const;
     void showMessage(StringId id, std::string detail, bool error);
     void saveRequestedScreenshot();
     Status saveScreenshot(const std::filesystem::path& path);
@@ -110,6 +137,22 @@ private:
     double fpsSeconds_ = 0;
     bool quit_ = false;
     bool screenshotRequested_ = false;
+    int startCode_ = kExitOk;  ///< a start option was wrong: run() returns this at once
+
+    /// The town plan shown. plan_ holds what was read until the editor takes it over; from
+    /// then on the editor's plan is the one applied.
+    std::unique_ptr<CompareView> compare_;
+    std::optional<architecture::TownPlan> plan_;
+    std::unique_ptr<PlanEditor> editor_;
+    PlanEditorPanelState editorPanel_;
+    bool editorOpen_ = false;
+    std::uint64_t editorRevision_ = 0;
+    std::unique_ptr<scene::BuildingCache> cache_;
+    scene::BuildingState existing_, stateA_, stateB_;
+    std::optional<heritage::PlanRuleSet> planRules_;
+    enum class Drag { None, Divider, Box } drag_ = Drag::None;
+    std::array<double, 4> box_{};  ///< window pixels: press x, y, current x, y
+    bool boxTool_ = false;
 };
 
 }  // namespace cunjing::viewer::app

@@ -41,7 +41,13 @@ void ViewerApp::pick(double windowX, double windowY) {
     const double sy = double(drawableHeight_) / std::max(height, 1);
     if (inspectorClick(windowX * sx, windowY * sy))
         return;
-    const auto hit = picker_->pick(*viewer_->getCamera(), windowX * sx, windowY * sy,
+    if (pickBuilding(windowX * sx, windowY * sy,
+                     (SDL_GetModState() & (KMOD_SHIFT | KMOD_CTRL)) != 0))
+        return;
+    // Swipe and split: the camera under the click, in its own viewport's pixels.
+    osg::Camera& camera = compare_->cameraAt(windowX * sx);
+    const double left = camera.getViewport() ? camera.getViewport()->x() : 0.0;
+    const auto hit = picker_->pick(camera, windowX * sx - left, windowY * sy,
                                    kPickRadiusPixels * window_.uiScale() * sx);
     if (!hit)
         return;

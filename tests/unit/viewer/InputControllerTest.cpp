@@ -3,6 +3,7 @@
 #include <SDL.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -60,11 +61,18 @@ protected:
     bool screenshot = false, quit = false;
     int mouseX = 400, mouseY = 300;
     std::vector<std::pair<double, double>> picks;
+    /// A swipe divider at x = 600 (window pixels) that takes presses within 10 pixels of it.
+    std::vector<double> dragXs;
+    bool dragEnded = false;
+    int toggles = 0;
     InputController input{
         rig,
         state,
         {[this](int i) { flewTo = i; }, [this] { screenshot = true; }, [this] { quit = true; },
-         [this](double x, double y) { picks.emplace_back(x, y); }}};
+         [this](double x, double y) { picks.emplace_back(x, y); },
+         [](double x, double, bool) { return std::abs(x - 600) < 10; },
+         [this](double x, double) { dragXs.push_back(x); },
+         [this](double, double) { dragEnded = true; }, [this] { ++toggles; }}};
 };
 
 }  // namespace
@@ -175,4 +183,39 @@ TEST_F(InputControllerTest, PinchDoesNotPick) {
     finger(SDL_FINGERUP, 2, 0.55f, 0.5f);
     finger(SDL_FINGERUP, 1, 0.45f, 0.5f);
     EXPECT_TRUE(picks.empty());
+}
+
+TEST_F(InputControllerTest, PressOnTheDividerDragsItInsteadOfOrbiting) {
+    const double before = rig.headingDeg();
+    mouseX = 604;
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 0);
+    mouseMove(-100, 0, 0);
+    EXPECT_DOUBLE_EQ(rig.headingDeg(), before);
+    ASSERT_FALSE(dragXs.empty());
+    EXPECT_DOUBLE_EQ(dragXs.back(), 504);
+    mouseButton(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 0);
+    EXPECT_TRUE(dragEnded);
+    EXPECT_TRUE(picks.empty()) << "a drag of the divider is no click";
+    // Released: the next drag elsewhere orbits again.
+    mouseX = 200;
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 0);
+    mouseMove(200, 0, 0);
+    EXPECT_NEAR(rig.headingDeg(), before - 45.0, 1e-9);
+}
+
+TEST_F(InputControllerTest, OneFingerOnTheDividerDragsIt) {
+    const double before = rig.headingDeg();
+    finger(SDL_FINGERDOWN, 1, 0.75f, 0.5f);  // x = 600
+    finger(SDL_FINGERMOTION, 1, 0.5f, 0.5f);
+    EXPECT_DOUBLE_EQ(rig.headingDeg(), before);
+    ASSERT_FALSE(dragXs.empty());
+    EXPECT_NEAR(dragXs.back(), 400, 1e-3);
+    finger(SDL_FINGERUP, 1, 0.5f, 0.5f);
+    EXPECT_TRUE(dragEnded);
+}
+
+TEST_F(InputControllerTest, TKeySwitchesBeforeAndAfter) {
+    key(SDLK_t);
+    key(SDLK_t, /*uiWantsKeyboard=*/true);  // typing a T into a field is no switch
+    EXPECT_EQ(toggles, 1);
 }

@@ -62,6 +62,34 @@ struct ViewerOptions {
     std::string tool;
     /// With --tool note: the text of the note the click pins, saved to the register (`--note`).
     std::string noteText;
+
+    /// Start at this viewpoint of the scene (`--viewpoint NAME`), without a flight.
+    std::string viewpoint;
+    /// A town plan to show (`--plan`): the id of one of the scene's "plans", or a plan file.
+    std::string plan;
+    /// The alternative shown as the proposed state (`--alternative`); empty: the plan's first.
+    std::string alternative;
+    /// How the two states are shown (`--view before|after|swipe|split|ghost`); empty: after
+    /// when a plan is given.
+    std::string view;
+    /// The swipe divider, 0..1 of the width from the left (`--divider`).
+    double divider = 0.5;
+    /// Opacity of the proposed state over the existing one in ghost view (`--ghost`).
+    double ghostOpacity = 0.5;
+    /// The other side of swipe, split and ghost (`--compare-with`): "before" (the existing
+    /// state) or another alternative's id, to set two alternatives side by side.
+    std::string compareWith = "before";
+    /// Open a plan panel at start (`--panel plan|changes|rules`): the editor, the change list
+    /// or the rule results.
+    std::string planPanel;
+    /// Select this building in the change list at start (`--pick-change ID`): highlighted and
+    /// framed.
+    std::string pickChange;
+    /// Plan editor steps run after the first frame (`--plan-edit "select ID; set k=v; save"`),
+    /// before --frames' screenshot; a failing step is an error line and a message.
+    std::string planEdit;
+    /// Where the editor saves (`--plan-save`); empty: the plan's own file.
+    std::filesystem::path planSave;
 };
 
 /// assets/demo/demo.json under the current folder, else beside the executable's ../../assets
