@@ -401,12 +401,9 @@ Result<std::vector<const PlanAlternative*>> pickAlternatives(const TownPlan& pla
         out.push_back(a);
         return out;
     }
-    std::string known;
-    for (const PlanAlternative& a : plan.alternatives)
-        known += (known.empty() ? "" : ", ") + a.id;
     return Error{plan.file, "--alternative",
                  "plan \"" + plan.id + "\" has no alternative \"" + alternative +
-                     "\" (it has: " + known + ")"};
+                     "\" (it has: " + plan.alternativeIds() + ")"};
 }
 
 void addPlanCommand(CLI::App& app, std::function<int()>& run) {

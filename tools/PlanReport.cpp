@@ -1,5 +1,7 @@
 #include "PlanReport.h"
 
+#include "HtmlReport.h"
+
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -10,30 +12,6 @@ namespace cunjing::tools {
 namespace {
 
 using architecture::PlanChange;
-
-std::string esc(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 /// A relative file path as an href: each byte outside the safe set percent-encoded.
 std::string href(const std::string& path) {
@@ -115,12 +93,12 @@ std::string kindName(PlanChange::Kind kind) {
 void writeImages(std::ostringstream& html, const PlanReport& r, std::size_t alt) {
     html << "<h3>效果对比 / Before and after</h3>\n";
     for (const ReportView& v : r.views) {
-        html << "<div class=\"pair\">\n<figure><img src=\"" << esc(href(v.before))
-             << "\" alt=\"before " << esc(v.name) << "\"><figcaption>现状 Before — "
-             << esc(both(v.title.zh, v.title.en)) << "</figcaption></figure>\n"
-             << "<figure><img src=\"" << esc(href(v.after[alt])) << "\" alt=\"after " << esc(v.name)
-             << "\"><figcaption>整治后 After — " << esc(both(v.title.zh, v.title.en))
-             << "</figcaption></figure>\n</div>\n";
+        html << "<div class=\"pair\">\n<figure><img src=\"" << escapeHtml(href(v.before))
+             << "\" alt=\"before " << escapeHtml(v.name) << "\"><figcaption>现状 Before — "
+             << escapeHtml(both(v.title.zh, v.title.en)) << "</figcaption></figure>\n"
+             << "<figure><img src=\"" << escapeHtml(href(v.after[alt])) << "\" alt=\"after "
+             << escapeHtml(v.name) << "\"><figcaption>整治后 After — "
+             << escapeHtml(both(v.title.zh, v.title.en)) << "</figcaption></figure>\n</div>\n";
     }
 }
 
@@ -133,7 +111,7 @@ void writeCounts(std::ostringstream& html, const ReportAlternative& a) {
         return;
     html << "<table><tr><th>措施 Action</th><th>建筑数 Buildings</th></tr>\n";
     for (const auto& [action, n] : counts.perAction)
-        html << "<tr><td>" << esc(action) << "</td><td>" << n << "</td></tr>\n";
+        html << "<tr><td>" << escapeHtml(action) << "</td><td>" << n << "</td></tr>\n";
     html << "</table>\n";
 }
 
@@ -152,9 +130,10 @@ void writeChanges(std::ostringstream& html, const PlanReport& r, const ReportAlt
         std::string actions;
         for (const auto& [key, value] : ch.actions)
             actions += (actions.empty() ? "" : ", ") + key + "=" + value;
-        html << "<tr><td>" << esc(ch.buildingId) << "</td><td>" << esc(p ? p->name : "")
-             << "</td><td>" << esc(p ? p->typology : "") << "</td><td>" << kindName(ch.kind)
-             << "</td><td>" << esc(actions) << "</td></tr>\n";
+        html << "<tr><td>" << escapeHtml(ch.buildingId) << "</td><td>"
+             << escapeHtml(p ? p->name : "") << "</td><td>" << escapeHtml(p ? p->typology : "")
+             << "</td><td>" << kindName(ch.kind) << "</td><td>" << escapeHtml(actions)
+             << "</td></tr>\n";
     }
     html << "</table>\n";
 }
@@ -172,11 +151,12 @@ void writeResults(std::ostringstream& html, const PlanReport& r, const ReportAlt
         const heritage::PlanRuleSpec* spec = r.rules ? r.rules->rule(res.rule) : nullptr;
         const std::string severity = heritage::token(res.severity);
         html << "<tr class=\"" << severity << "\"><td>"
-             << esc(spec && !spec->titleZh.empty() ? spec->titleZh + " (" + res.rule + ")"
-                                                   : res.rule)
+             << escapeHtml(spec && !spec->titleZh.empty() ? spec->titleZh + " (" + res.rule + ")"
+                                                          : res.rule)
              << "</td><td>" << (res.severity == heritage::Severity::Error ? "错误 " : "警告 ")
-             << severity << "</td><td>" << esc(res.buildingId) << "</td><td>" << esc(res.message)
-             << "</td><td>" << fixed(res.x) << ", " << fixed(res.y) << "</td></tr>\n";
+             << severity << "</td><td>" << escapeHtml(res.buildingId) << "</td><td>"
+             << escapeHtml(res.message) << "</td><td>" << fixed(res.x) << ", " << fixed(res.y)
+             << "</td></tr>\n";
     }
     html << "</table>\n";
 }
@@ -209,13 +189,15 @@ std::string planReportHtml(const PlanReport& r) {
     const scene::SceneDescription& scene = r.scene->description;
     const std::string title = both(r.plan->titleZh, r.plan->titleEn);
     html << "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n"
-         << "<title>" << esc(title.empty() ? r.plan->id : title) << "</title>\n<style>" << kStyle
-         << "</style>\n<script>" << kScript << "</script>\n</head>\n<body>\n";
-    html << "<h1>圩镇整治方案报告 / Town plan report: " << esc(title.empty() ? r.plan->id : title)
-         << "</h1>\n<table>\n<tr><th>方案 Plan</th><td>" << esc(r.plan->id) << " ("
-         << esc(r.plan->file) << ")</td></tr>\n<tr><th>场景 Scene</th><td>"
-         << esc(both(scene.name.zh, scene.name.en)) << " (" << esc(scene.file.string())
-         << ")</td></tr>\n<tr><th>规则 Rules</th><td>" << esc(r.rules ? r.rules->jurisdiction : "")
+         << "<title>" << escapeHtml(title.empty() ? r.plan->id : title) << "</title>\n<style>"
+         << kStyle << "</style>\n<script>" << kScript << "</script>\n</head>\n<body>\n";
+    html << "<h1>圩镇整治方案报告 / Town plan report: "
+         << escapeHtml(title.empty() ? r.plan->id : title)
+         << "</h1>\n<table>\n<tr><th>方案 Plan</th><td>" << escapeHtml(r.plan->id) << " ("
+         << escapeHtml(r.plan->file) << ")</td></tr>\n<tr><th>场景 Scene</th><td>"
+         << escapeHtml(both(scene.name.zh, scene.name.en)) << " ("
+         << escapeHtml(scene.file.string()) << ")</td></tr>\n<tr><th>规则 Rules</th><td>"
+         << escapeHtml(r.rules ? r.rules->jurisdiction : "")
          << "</td></tr>\n<tr><th>图像 Images</th><td>" << r.width << "×" << r.height
          << "</td></tr>\n</table>\n";
 
@@ -227,8 +209,8 @@ std::string planReportHtml(const PlanReport& r) {
         const ChangeCounts counts = countChanges(a.state.changes);
         const bool pass = a.check.errors == 0;
         failing += pass ? 0 : 1;
-        html << "<tr><td>" << esc(a.alternative->id) << ": "
-             << esc(both(a.alternative->titleZh, a.alternative->titleEn)) << "</td><td>"
+        html << "<tr><td>" << escapeHtml(a.alternative->id) << ": "
+             << escapeHtml(both(a.alternative->titleZh, a.alternative->titleEn)) << "</td><td>"
              << counts.modified << "</td><td>" << counts.added << "</td><td>" << counts.removed
              << "</td><td>" << a.check.errors << "</td><td>" << a.check.warnings
              << "</td><td class=\"" << (pass ? "pass\">通过 PASS" : "fail\">不通过 FAIL")
@@ -243,9 +225,9 @@ std::string planReportHtml(const PlanReport& r) {
 
     for (std::size_t i = 0; i < r.alternatives.size(); ++i) {
         const ReportAlternative& a = r.alternatives[i];
-        html << "<section class=\"alternative\" id=\"alt-" << esc(a.alternative->id)
-             << "\">\n<h2>方案 " << esc(a.alternative->id) << ": "
-             << esc(both(a.alternative->titleZh, a.alternative->titleEn)) << "</h2>\n";
+        html << "<section class=\"alternative\" id=\"alt-" << escapeHtml(a.alternative->id)
+             << "\">\n<h2>方案 " << escapeHtml(a.alternative->id) << ": "
+             << escapeHtml(both(a.alternative->titleZh, a.alternative->titleEn)) << "</h2>\n";
         writeImages(html, r, i);
         writeCounts(html, a);
         writeChanges(html, r, a);

@@ -3,6 +3,8 @@
 
 #include "RegisterReport.h"
 
+#include "HtmlReport.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -20,29 +22,6 @@ using heritage::VillageRecord;
 
 std::string gradeName(heritage::TreeGrade g) {
     return heritage::gradeName(g, true);
-}
-
-std::string escapeHtml(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
 }
 
 using Counts = std::vector<std::pair<std::string, int>>;

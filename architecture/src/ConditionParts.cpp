@@ -12,21 +12,6 @@
 
 namespace cunjing::architecture {
 
-namespace {
-
-constexpr unsigned kSides = kAllFaces & ~(kNegZ | kPosZ);
-
-/// A frame on a wall face: local y = 0 on the face, -Y outwards, x along the face.
-Frame faceFrame(double x, double y, double nx, double ny) {
-    return Frame::at(x, y, 0, std::atan2(nx, -ny));
-}
-
-struct Box2 {
-    double x0 = 1e30, y0 = 1e30, x1 = -1e30, y1 = -1e30;
-    double width() const { return x1 - x0; }
-    double depth() const { return y1 - y0; }
-};
-
 Box2 boxOf(const std::vector<Point2>& ring) {
     Box2 b;
     for (const Point2& p : ring) {
@@ -34,6 +19,15 @@ Box2 boxOf(const std::vector<Point2>& ring) {
         b.y0 = std::min(b.y0, p.y), b.y1 = std::max(b.y1, p.y);
     }
     return b;
+}
+
+namespace {
+
+constexpr unsigned kSides = kAllFaces & ~(kNegZ | kPosZ);
+
+/// A frame on a wall face: local y = 0 on the face, -Y outwards, x along the face.
+Frame faceFrame(double x, double y, double nx, double ny) {
+    return Frame::at(x, y, 0, std::atan2(nx, -ny));
 }
 
 /// An outdoor unit hung at u on the face, its bottom at z, with brackets and a pipe.

@@ -11,6 +11,20 @@
 
 namespace cunjing::architecture {
 
+/// An axis-aligned box in the building's frame; empty (x0 > x1) until a point is added.
+struct Box2 {
+    double x0 = 1e30, y0 = 1e30, x1 = -1e30, y1 = -1e30;
+    double width() const { return x1 - x0; }
+    double depth() const { return y1 - y0; }
+};
+/// The box around a footprint ring.
+Box2 boxOf(const std::vector<Point2>& ring);
+
+/// The style's material `id` as a paint of `kind`. A style without it gets an error ("`user`
+/// need material ...") on `errors` and the default paint.
+Paint stylePaint(const Style& style, const char* id, PartKind kind, const std::string& user,
+                 std::vector<Error>& errors);
+
 struct ConditionPaints {
     Paint tin;     ///< 铁皮 sheet: sheds, lean-to roofs
     Paint unit;    ///< air-conditioner casings

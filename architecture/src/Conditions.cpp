@@ -45,6 +45,18 @@ const char* finishMaterial(FacadeFinish f) {
 
 }  // namespace
 
+Paint stylePaint(const Style& style, const char* id, PartKind kind, const std::string& user,
+                 std::vector<Error>& errors) {
+    const auto m = materialId(style, id);
+    if (!m) {
+        errors.push_back({style.file, "$.materials",
+                          user + " need material '" + std::string(id) + "', which style '" +
+                              style.id + "' does not have"});
+        return Paint{};
+    }
+    return Paint{style.materials[*m].color, kind, *m};
+}
+
 std::optional<MaterialId> materialId(const Style& style, std::string_view id) {
     for (std::size_t i = 0; i < style.materials.size(); ++i) {
         if (style.materials[i].id == id)
@@ -205,14 +217,7 @@ Status drawConditions(const Style& style, const Conditions& c, std::uint32_t see
     ConditionPaints paints;
     std::vector<Error> errors;
     const auto paint = [&](const char* id, PartKind kind) {
-        const auto m = materialId(style, id);
-        if (!m) {
-            errors.push_back({style.file, "$.materials",
-                              "current-condition parts need material '" + std::string(id) +
-                                  "', which style '" + style.id + "' does not have"});
-            return Paint{};
-        }
-        return Paint{style.materials[*m].color, kind, *m};
+        return stylePaint(style, id, kind, "current-condition parts", errors);
     };
     paints.tin = paint("tin-sheet", PartKind::Roof);
     paints.unit = paint("ac-unit", PartKind::Ornaments);

@@ -316,14 +316,7 @@ Status drawInterventions(const Style& style, const ResolvedTypology& r, const In
         return Done{};
     std::vector<Error> errors;
     const auto paint = [&](const char* id, PartKind kind) {
-        const auto m = materialId(style, id);
-        if (!m) {
-            errors.push_back({style.file, "$.materials",
-                              "plan interventions need material '" + std::string(id) +
-                                  "', which style '" + style.id + "' does not have"});
-            return Paint{};
-        }
-        return Paint{style.materials[*m].color, kind, *m};
+        return stylePaint(style, id, kind, "plan interventions", errors);
     };
     const auto role = [&](const char* name, PartKind kind) {
         const auto it = r.palette.find(name);

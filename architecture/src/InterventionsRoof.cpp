@@ -15,19 +15,6 @@ namespace cunjing::architecture {
 
 namespace {
 
-struct Box2 {
-    double x0 = 1e30, y0 = 1e30, x1 = -1e30, y1 = -1e30;
-};
-
-Box2 boxOf(const std::vector<Point2>& ring) {
-    Box2 b;
-    for (const Point2& p : ring) {
-        b.x0 = std::min(b.x0, p.x), b.x1 = std::max(b.x1, p.x);
-        b.y0 = std::min(b.y0, p.y), b.y1 = std::max(b.y1, p.y);
-    }
-    return b;
-}
-
 /// True when another flat mass at the same roof height shares box's side at x (a party line
 /// between 骑楼 bays): the slopes meet there in a valley, with no eave to overhang.
 bool sharedSide(const std::vector<Mass>& masses, const Mass& self, double x) {

@@ -1,13 +1,17 @@
 #pragma once
 /// Private: the style file reader's shared pieces: error collection with JSON paths, palette
-/// references, and the typology section (variants, dimensions, options).
+/// references, and the typology section (variants, dimensions, options). The town plan reader
+/// (TownPlan.cpp) shares the error collection and the JSON helpers.
 
 #include <cunjing/architecture/Style.h>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cunjing::architecture::detail {
@@ -27,6 +31,20 @@ inline std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
+/// Where a parse error's byte lies, as "line L, column C" (both from 1).
+inline std::string lineAndColumn(std::string_view text, std::size_t byte) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
 inline std::vector<std::string> keysOf(const json& obj) {
     std::vector<std::string> keys;
     if (obj.is_object()) {
@@ -36,8 +54,9 @@ inline std::vector<std::string> keysOf(const json& obj) {
     return keys;
 }
 
-/// Collects errors against one file.
-struct Checker {
+/// Collects errors against one file; J is nlohmann::json or nlohmann::ordered_json.
+template <typename J>
+struct BasicChecker {
     std::string file;
     std::vector<Error> errors;
 
@@ -46,8 +65,8 @@ struct Checker {
     }
 
     /// The member, or nullptr (with a "missing" error when required).
-    const json* member(const json& obj, const std::string& key, const std::string& path,
-                       bool required, const std::string& expected) {
+    const J* member(const J& obj, const std::string& key, const std::string& path, bool required,
+                    const std::string& expected) {
         if (obj.is_object()) {
             const auto it = obj.find(key);
             if (it != obj.end())
@@ -58,35 +77,35 @@ struct Checker {
         return nullptr;
     }
 
-    bool text(const json& obj, const std::string& key, const std::string& path, std::string& out,
+    bool text(const J& obj, const std::string& key, const std::string& path, std::string& out,
               bool required = true) {
-        const json* v = member(obj, key, path, required, "a string");
+        const J* v = member(obj, key, path, required, "a string");
         if (!v)
             return false;
         if (!v->is_string()) {
             fail(path + "." + key, "expected a string");
             return false;
         }
-        out = v->get<std::string>();
+        out = v->template get<std::string>();
         return true;
     }
 
-    bool num(const json& obj, const std::string& key, const std::string& path, double& out,
+    bool num(const J& obj, const std::string& key, const std::string& path, double& out,
              bool required = true) {
-        const json* v = member(obj, key, path, required, "a number");
+        const J* v = member(obj, key, path, required, "a number");
         if (!v)
             return false;
         if (!v->is_number()) {
             fail(path + "." + key, "expected a number");
             return false;
         }
-        out = v->get<double>();
+        out = v->template get<double>();
         return true;
     }
 
-    const json* object(const json& obj, const std::string& key, const std::string& path,
-                       bool required = true) {
-        const json* v = member(obj, key, path, required, "an object");
+    const J* object(const J& obj, const std::string& key, const std::string& path,
+                    bool required = true) {
+        const J* v = member(obj, key, path, required, "an object");
         if (v && !v->is_object()) {
             fail(path + "." + key, "expected an object");
             return nullptr;
@@ -95,7 +114,7 @@ struct Checker {
     }
 
     /// A string that must be one of allowed.
-    bool choice(const json& obj, const std::string& key, const std::string& path,
+    bool choice(const J& obj, const std::string& key, const std::string& path,
                 const std::vector<std::string>& allowed, std::string& out, bool required = true) {
         if (!text(obj, key, path, out, required))
             return false;
@@ -106,6 +125,8 @@ struct Checker {
         return true;
     }
 };
+
+using Checker = BasicChecker<json>;
 
 /// A palette role: one material id or a list of them, appended to out.
 bool parseMaterialRefs(Checker& c, const Style& s, const json& v, const std::string& path,

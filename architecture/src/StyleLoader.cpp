@@ -222,18 +222,6 @@ void parseOrnaments(Checker& c, const json& root, Style& s) {
     }
 }
 
-std::string lineAndColumn(std::string_view text, std::size_t byte) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
 }  // namespace
 
 const std::vector<std::string>& materialRoles() {

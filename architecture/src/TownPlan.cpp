@@ -3,6 +3,7 @@
 
 #include <cunjing/architecture/TownPlan.h>
 
+#include "StyleJson.h"
 #include "TownPlanVocabulary.h"
 
 #include <nlohmann/json.hpp>
@@ -24,37 +25,18 @@ using Json = nlohmann::ordered_json;
 
 const char* const kFormat = "cunjing-plan 1";
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& s : items)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
-
-std::string lineAndColumn(const std::string& text, std::size_t byte) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
+using detail::joined;
+using detail::lineAndColumn;
 
 /// Collects the problems of one file; every read goes on after a problem.
 class PlanReader {
 public:
-    explicit PlanReader(std::string file) : file_(std::move(file)) {}
+    explicit PlanReader(std::string file) { check_.file = std::move(file); }
 
-    std::vector<Error>& errors() { return errors_; }
+    std::vector<Error>& errors() { return check_.errors; }
     std::vector<Error>& warnings() { return warnings_; }
 
-    void fail(const std::string& where, const std::string& message) {
-        errors_.push_back({file_, where, message});
-    }
+    void fail(const std::string& where, const std::string& message) { check_.fail(where, message); }
 
     /// Members not in `allowed` are errors that list what is allowed there.
     void onlyKeys(const Json& obj, const std::string& path,
@@ -73,18 +55,7 @@ public:
 
     bool text(const Json& obj, const std::string& key, const std::string& path, std::string& out,
               bool required) {
-        const Json* v = member(obj, key);
-        if (!v) {
-            if (required)
-                fail(path + "." + key, "missing; expected a string");
-            return false;
-        }
-        if (!v->is_string()) {
-            fail(path + "." + key, "expected a string");
-            return false;
-        }
-        out = v->get<std::string>();
-        return true;
+        return check_.text(obj, key, path, out, required);
     }
 
     /// {"zh": "...", "en": "..."}, both optional.
@@ -165,8 +136,7 @@ public:
     void plan(const Json& root, TownPlan& out);
 
 private:
-    std::string file_;
-    std::vector<Error> errors_;
+    detail::BasicChecker<Json> check_;
     std::vector<Error> warnings_;
 };
 
@@ -240,7 +210,7 @@ void PlanReader::actions(const Json& v, const std::string& where, bool forAdditi
         out.push_back(std::move(action));
     }
     if (v.empty())
-        warnings_.push_back({file_, where, "sets nothing; the intervention has no effect"});
+        warnings_.push_back({check_.file, where, "sets nothing; the intervention has no effect"});
 }
 
 void PlanReader::intervention(const Json& v, const std::string& where, PlanIntervention& out) {
@@ -443,6 +413,13 @@ PlanAlternative* TownPlan::findAlternative(std::string_view key) {
             return &a;
     }
     return nullptr;
+}
+
+std::string TownPlan::alternativeIds() const {
+    std::vector<std::string> ids;
+    for (const PlanAlternative& a : alternatives)
+        ids.push_back(a.id);
+    return joined(ids);
 }
 
 Result<TownPlan> parseTownPlan(const std::string& text, const std::string& file) {

@@ -138,14 +138,6 @@ std::vector<std::string> zonesOf(const SceneData& data, const architecture::Buil
     return {names.begin(), names.end()};
 }
 
-std::vector<architecture::PlanBuilding> planBuildings(const SceneData& data) {
-    std::vector<architecture::PlanBuilding> out;
-    out.reserve(data.placed.size());
-    for (const PlacedBuilding& p : data.placed)
-        out.push_back({p.sceneId, p.group, p.footprint, zonesOf(data, p.footprint)});
-    return out;
-}
-
 /// The floor of a building the plan adds: the mean ground under its outline and centroid,
 /// exaggerated like every height of the scene (the terrain is not levelled again).
 double groundUnder(const SceneData& data, const std::vector<architecture::Point2>& outline) {
@@ -197,6 +189,14 @@ double outlineArea(const std::vector<architecture::Point2>& outline) {
 
 }  // namespace
 
+std::vector<architecture::PlanBuilding> planBuildings(const SceneData& data) {
+    std::vector<architecture::PlanBuilding> out;
+    out.reserve(data.placed.size());
+    for (const PlacedBuilding& p : data.placed)
+        out.push_back({p.sceneId, p.group, p.footprint, zonesOf(data, p.footprint)});
+    return out;
+}
+
 BuildingState existingState(const SceneData& data) {
     BuildingState state;
     state.buildings = data.buildings;
@@ -210,12 +210,9 @@ Result<BuildingState> applyScenePlan(const SceneData& data, const architecture::
     BuildingCache::Impl& c = (cache ? *cache : local).impl();
     const architecture::PlanAlternative* alt = plan.findAlternative(alternative);
     if (!alt) {
-        std::string known;
-        for (const auto& a : plan.alternatives)
-            known += (known.empty() ? "" : ", ") + a.id;
         return Error{plan.file, "$.alternatives",
                      "plan \"" + plan.id + "\" has no alternative \"" + alternative +
-                         "\" (known: " + known + ")"};
+                         "\" (known: " + plan.alternativeIds() + ")"};
     }
     auto styles = stylesOf(data, c);
     if (!styles)

@@ -3,7 +3,8 @@
 // demo plan ("street-works", alternative "lingnan"), in every view mode, against goldens; the
 // swipe's halves checked against the plain before and after renders; a plan naming a missing
 // building leaves the existing state on screen with the error named; and the plan editor's
-// script (select, set, undo, save) writes the plan file and changes the picture.
+// script (select, set, undo, save) writes the plan file and changes the picture; a rule
+// result picked from the rules panel is outlined and flown to.
 
 #include "GoldenImage.h"
 #include "TestPaths.h"
@@ -92,6 +93,18 @@ constexpr GoldenThresholds kThresholds{24, 0.01, 1.5};
 void expectGolden(const ViewerRun& run, const std::string& name) {
     const GoldenComparison c = compareWithGolden(*run.image, name, kThresholds);
     EXPECT_TRUE(c.passed) << c.message;
+}
+
+/// Pixels in r of the picked outline's yellow.
+int yellowIn(const osg::Image& image, const ScreenRect& r) {
+    int count = 0;
+    for (int y = r.y; y < r.y + r.height; ++y) {
+        for (int x = r.x; x < r.x + r.width; ++x) {
+            const unsigned char* p = image.data(x, image.t() - 1 - y);
+            count += p[0] > 200 && p[1] > 170 && p[2] < 90;
+        }
+    }
+    return count;
 }
 
 bool haveDisplay() {
@@ -234,19 +247,50 @@ TEST(ViewerCompare, ClickInSplitHighlightsTheBuildingInBothHalves) {
     // A click on the proposed half's arcade picks through that half's camera and state.
     const ViewerRun run = runPlan("split_pick", "--view split --click 800,150");
     expectFrame(run);
-    auto yellowIn = [&](int x0, int x1) {
+    // The outline is drawn around the building in both states, so in both halves.
+    EXPECT_GT(yellowIn(*run.image, {0, 0, kWidth / 2, kHeight}), 100);
+    EXPECT_GT(yellowIn(*run.image, {kWidth / 2, 0, kWidth / 2, kHeight}), 100);
+}
+
+TEST(ViewerCompare, PickedRuleResultIsListedOutlinedAndFlownTo) {
+    REQUIRE_DISPLAY();
+    // The demo's "modern" alternative paints street/street-b-06 off the Guangfu palette: one
+    // facade.palette error, rule result 0.
+    const std::string modern = "--alternative modern ";
+    const ViewerRun plain = runPlan("modern", modern + "--view after");
+    const ViewerRun listed = runPlan("modern_rules", modern + "--panel rules");
+    const ViewerRun picked = runPlan("modern_rule_picked", modern + "--pick-rule 0");
+    expectFrame(plain);
+    expectFrame(listed);
+    expectFrame(picked);
+    EXPECT_EQ(picked.command.out.find("error:"), std::string::npos) << picked.command.out;
+    // The rules panel (right, under the scene panel) lists the error in the error colour,
+    // which the street there does not have.
+    constexpr ScreenRect kRulesPanel{570, 250, 375, 220};
+    const auto errorText = [&](const osg::Image& image) {
         int count = 0;
-        for (int y = 0; y < kHeight; ++y) {
-            for (int x = x0; x < x1; ++x) {
-                const unsigned char* p = run.image->data(x, kHeight - 1 - y);
-                count += p[0] > 200 && p[1] > 170 && p[2] < 90;  // the picked outline
+        for (int y = kRulesPanel.y; y < kRulesPanel.y + kRulesPanel.height; ++y) {
+            for (int x = kRulesPanel.x; x < kRulesPanel.x + kRulesPanel.width; ++x) {
+                const unsigned char* p = image.data(x, image.t() - 1 - y);
+                count += p[0] > 220 && p[1] > 110 && p[1] < 170 && p[2] > 80 && p[2] < 150;
             }
         }
         return count;
     };
-    // The outline is drawn around the building in both states, so in both halves.
-    EXPECT_GT(yellowIn(0, kWidth / 2), 100);
-    EXPECT_GT(yellowIn(kWidth / 2, kWidth), 100);
+    EXPECT_GT(errorText(*listed.image), errorText(*plain.image) + 20);
+    EXPECT_GT(errorText(*picked.image), errorText(*plain.image) + 20);
+    // Picked: the building is outlined, and the view has moved to it.
+    const ScreenRect view{0, 0, kWidth, kHeight};
+    EXPECT_LT(yellowIn(*listed.image, view), 20);
+    EXPECT_GT(yellowIn(*picked.image, view), 100);
+    EXPECT_GT(meanDifference(*picked.image, *listed.image, kLeftOfDivider), 8.0);
+}
+
+TEST(ViewerCompare, PickRuleBeyondTheResultsIsAnError) {
+    REQUIRE_DISPLAY();
+    const ViewerRun run = runPlan("modern_rule_missing", "--alternative modern --pick-rule 5");
+    expectFrame(run);
+    EXPECT_NE(run.command.out.find("error: --pick-rule"), std::string::npos) << run.command.out;
 }
 
 TEST(ViewerCompare, PlanWithAMalformedColourShowsTheExistingStateAndTheError) {

@@ -134,6 +134,10 @@ int main(int argc, char** argv) {
     app.add_option("--pick-change", options.pickChange,
                    "Select this building (scene id) in the change list at start: highlight "
                    "and frame it");
+    app.add_option("--pick-rule", options.pickRule,
+                   "Select the Nth rule result (0-based) at start: open the rules panel, "
+                   "highlight its building and fly to the finding")
+        ->check(CLI::NonNegativeNumber);
     app.add_option("--plan-edit", options.planEdit,
                    "Plan editor steps run after the first frame, separated by ';' (select ID; "
                    "set KEY=VALUE; undo; save ...)");
@@ -151,11 +155,11 @@ int main(int argc, char** argv) {
     if (panel == "plan" || panel == "changes" || panel == "rules")
         options.planPanel = panel;
     const bool needsPlan = !options.view.empty() || !options.planPanel.empty() ||
-                           !options.pickChange.empty() || !options.planEdit.empty() ||
-                           !options.alternative.empty();
+                           !options.pickChange.empty() || options.pickRule >= 0 ||
+                           !options.planEdit.empty() || !options.alternative.empty();
     if (needsPlan && options.plan.empty()) {
-        std::cerr << "error: --view, --alternative, --panel plan|changes|rules, --pick-change "
-                     "and --plan-edit need --plan ID|FILE\n";
+        std::cerr << "error: --view, --alternative, --panel plan|changes|rules, --pick-change, "
+                     "--pick-rule and --plan-edit need --plan ID|FILE\n";
         return kExitBadInput;
     }
     options.compareOverlay = compareMode == "overlay";

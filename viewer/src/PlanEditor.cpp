@@ -100,13 +100,6 @@ std::optional<double> parseNumber(const std::string& text) {
     return value;
 }
 
-std::string joined(const std::vector<std::string>& values) {
-    std::string out;
-    for (const std::string& v : values)
-        out += (out.empty() ? "" : ", ") + v;
-    return out;
-}
-
 bool anyOf(const std::vector<std::string>& allowed, const std::string& value) {
     return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
@@ -366,12 +359,10 @@ Status PlanEditor::apply(const arch::PlanAction& action) {
         return removeSelected();
     if (selection_.empty() && !rule_)
         return failure("nothing selected: pick a building (click, box) or select by a rule first");
-    arch::TownPlan next = plan_;
-    arch::PlanAlternative& alt = *next.findAlternative(alternative_);
-    bool changed = false;
-    if (rule_) {
-        changed = setFor(alt, *rule_, action);
-    } else {
+    editAlternative([&](arch::PlanAlternative& alt) {
+        if (rule_)
+            return setFor(alt, *rule_, action);
+        bool changed = false;
         arch::PlanSelection ids;
         for (const std::string& id : selection_) {
             if (findAdded(id) == nullptr) {
@@ -386,25 +377,18 @@ Status PlanEditor::apply(const arch::PlanAction& action) {
         }
         if (!ids.ids.empty())
             changed = setFor(alt, ids, action) || changed;
-    }
-    // Setting what is already set is no step to undo.
-    if (!changed)
-        return Done{};
-    checkpoint();
-    plan_ = std::move(next);
-    commit();
+        return changed;
+    });
     return Done{};
 }
 
 Status PlanEditor::removeSelected() {
     if (selection_.empty() && !rule_)
         return failure("nothing selected: pick the buildings to remove first");
-    arch::TownPlan next = plan_;
-    arch::PlanAlternative& alt = *next.findAlternative(alternative_);
-    bool changed = false;
-    if (rule_) {
-        changed = setFor(alt, *rule_, {"remove", "true"});
-    } else {
+    editAlternative([&](arch::PlanAlternative& alt) {
+        if (rule_)
+            return setFor(alt, *rule_, {"remove", "true"});
+        bool changed = false;
         for (const std::string& id : selection_) {
             if (findAdded(id) != nullptr) {
                 const std::string local = id.substr(kAddedPrefix.size());
@@ -416,13 +400,20 @@ Status PlanEditor::removeSelected() {
                 changed = true;
             }
         }
-    }
-    if (!changed)
-        return Done{};
+        return changed;
+    });
+    return Done{};
+}
+
+bool PlanEditor::editAlternative(const std::function<bool(arch::PlanAlternative&)>& edit) {
+    arch::TownPlan next = plan_;
+    // Setting what is already set is no step to undo.
+    if (!edit(*next.findAlternative(alternative_)))
+        return false;
     checkpoint();
     plan_ = std::move(next);
     commit();
-    return Done{};
+    return true;
 }
 
 Status PlanEditor::addBuilding(const std::string& style, const std::string& typology,
@@ -436,30 +427,25 @@ Status PlanEditor::addBuilding(const std::string& style, const std::string& typo
     std::string id;
     for (int n = 1; id.empty() || known(std::string(kAddedPrefix) + id); ++n)
         id = typology + "-" + std::to_string(n);
-    arch::TownPlan next = plan_;
     arch::PlanAddition addition;
     addition.id = id;
     addition.style = style;
     addition.typology = typology;
     addition.at = at;
     addition.facingDeg = facingDeg;
-    next.findAlternative(alternative_)->add.push_back(std::move(addition));
-    checkpoint();
-    plan_ = std::move(next);
-    commit();
+    editAlternative([&](arch::PlanAlternative& alt) {
+        alt.add.push_back(std::move(addition));
+        return true;
+    });
     rule_.reset();
     selection_ = {std::string(kAddedPrefix) + id};
     return Done{};
 }
 
 Status PlanEditor::setAlternative(const std::string& id) {
-    if (plan_.findAlternative(id) == nullptr) {
-        std::vector<std::string> ids;
-        for (const auto& a : plan_.alternatives)
-            ids.push_back(a.id);
+    if (plan_.findAlternative(id) == nullptr)
         return failure("plan '" + plan_.id + "' has no alternative '" + id +
-                       "' (it has: " + joined(ids) + ")");
-    }
+                       "' (it has: " + plan_.alternativeIds() + ")");
     if (id == alternative_)
         return Done{};
     alternative_ = id;
@@ -494,33 +480,25 @@ Status PlanEditor::newAlternative(const std::string& id, const std::string& titl
 }
 
 bool PlanEditor::undo() {
-    if (undo_.empty())
-        return false;
-    // The file path is where the plan lives, not an edit: undo keeps it.
-    const std::string file = plan_.file;
-    redo_.push_back({std::move(plan_), alternative_, state_});
-    Snapshot& s = undo_.back();
-    plan_ = std::move(s.plan);
-    plan_.file = file;
-    alternative_ = std::move(s.alternative);
-    state_ = s.state;
-    undo_.pop_back();
-    ++revision_;
-    dropSelectionNotIn();
-    return true;
+    return restoreFrom(undo_, redo_);
 }
 
 bool PlanEditor::redo() {
-    if (redo_.empty())
+    return restoreFrom(redo_, undo_);
+}
+
+bool PlanEditor::restoreFrom(std::vector<Snapshot>& from, std::vector<Snapshot>& to) {
+    if (from.empty())
         return false;
+    // The file path is where the plan lives, not an edit: undo and redo keep it.
     const std::string file = plan_.file;
-    undo_.push_back({std::move(plan_), alternative_, state_});
-    Snapshot& s = redo_.back();
+    to.push_back({std::move(plan_), alternative_, state_});
+    Snapshot& s = from.back();
     plan_ = std::move(s.plan);
     plan_.file = file;
     alternative_ = std::move(s.alternative);
     state_ = s.state;
-    redo_.pop_back();
+    from.pop_back();
     ++revision_;
     dropSelectionNotIn();
     return true;

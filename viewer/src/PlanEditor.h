@@ -15,6 +15,7 @@
 #include <cunjing/heritage/PlanRules.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -160,6 +161,11 @@ private:
     void checkpoint();
     void commit();
     void dropSelectionNotIn();
+    /// Runs `edit` on a copy of the alternative edited; when it reports a change, the copy
+    /// becomes the plan as one undo step. Returns whether it changed anything.
+    bool editAlternative(const std::function<bool(architecture::PlanAlternative&)>& edit);
+    /// Undo or redo: restores the last snapshot of `from`, pushing the current state on `to`.
+    bool restoreFrom(std::vector<Snapshot>& from, std::vector<Snapshot>& to);
     Status runStep(std::string_view step);
 
     architecture::TownPlan plan_;

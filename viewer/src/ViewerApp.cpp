@@ -176,6 +176,13 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
             std::cerr << "error: --pick-change: the change list has no building '"
                       << options_.pickChange << "'\n";
     }
+    if (options_.pickRule >= 0) {
+        if (options_.pickRule < int(ui_.plan.rules.size()))
+            pickRule(options_.pickRule);
+        else
+            std::cerr << "error: --pick-rule: the rules panel has " << ui_.plan.rules.size()
+                      << " results, no result " << options_.pickRule << "\n";
+    }
 }
 
 void ViewerApp::setUpScene() {

@@ -107,13 +107,6 @@ int alternativeIndex(const arch::TownPlan& plan, const std::string& id) {
     return -1;
 }
 
-std::string knownAlternatives(const arch::TownPlan& plan) {
-    std::string list;
-    for (const arch::PlanAlternative& a : plan.alternatives)
-        list += (list.empty() ? "" : ", ") + a.id;
-    return list;
-}
-
 /// --plan: a file when one exists at that path (or it looks like one), else a plan id of the
 /// scene's "plans".
 Result<arch::TownPlan> findPlan(const scene::SceneData& data, const std::string& idOrFile) {
@@ -149,7 +142,7 @@ void ViewerApp::loadPlan() {
     ui.ghost = float(options_.ghostOpacity);
     ui.mode = parseCompareMode(options_.view).value_or(PlanViewMode::After);
     ui.showChanges = options_.planPanel == "changes" || !options_.pickChange.empty();
-    ui.showRules = options_.planPanel == "rules";
+    ui.showRules = options_.planPanel == "rules" || options_.pickRule >= 0;
     ui_.showHelp = false;  // the plan bar and lists take the screen's edges
     auto plan = findPlan(scene_.data, options_.plan);
     if (!plan) {
@@ -170,7 +163,7 @@ void ViewerApp::loadPlan() {
         ui.alternative = alternativeIndex(*plan_, options_.alternative);
         if (ui.alternative < 0) {
             ui.errors.push_back(plan_->file + ": --alternative: no alternative '" +
-                                options_.alternative + "' (known: " + knownAlternatives(*plan_) +
+                                options_.alternative + "' (known: " + plan_->alternativeIds() +
                                 ")");
             std::cerr << "error: " << ui.errors.back() << "\n";
             ui.mode = PlanViewMode::Before;
@@ -181,7 +174,7 @@ void ViewerApp::loadPlan() {
         ui.compareWith = alternativeIndex(*plan_, options_.compareWith);
         if (ui.compareWith < 0)
             std::cerr << "error: " << plan_->file << ": --compare-with: no alternative '"
-                      << options_.compareWith << "' (known: before, " << knownAlternatives(*plan_)
+                      << options_.compareWith << "' (known: before, " << plan_->alternativeIds()
                       << "); comparing with the existing state\n";
     }
     auto rules = heritage::PlanRuleSet::forJurisdiction(kJurisdiction);
@@ -201,13 +194,10 @@ void ViewerApp::setUpEditor() {
         printAll(styles.errors(), "error: ");
         return;
     }
-    std::vector<arch::PlanBuilding> existing;
-    for (const scene::PlacedBuilding& p : scene_.data.placed)
-        existing.push_back({p.sceneId, p.group, p.footprint, {}});
     const int index = std::max(ui_.plan.alternative, 0);
     const std::string alternative =
         index < int(plan_->alternatives.size()) ? plan_->alternatives[std::size_t(index)].id : "";
-    editor_ = std::make_unique<PlanEditor>(*plan_, alternative, std::move(existing),
+    editor_ = std::make_unique<PlanEditor>(*plan_, alternative, scene::planBuildings(scene_.data),
                                            std::move(styles).value(),
                                            planRules_.value_or(heritage::PlanRuleSet{}));
     editorRevision_ = editor_->revision();
@@ -234,25 +224,20 @@ void ViewerApp::applyPlan() {
     if (plan.alternatives.empty()) {
         ui.errors.push_back(plan.file + ": $.alternatives: the plan has no alternative");
     } else {
-        const std::string& bId = plan.alternatives[std::size_t(ui.alternative)].id;
-        auto after = scene::applyScenePlan(scene_.data, plan, bId, cache_.get());
-        if (!after) {
-            for (const Error& e : after.errors())
-                ui.errors.push_back(e.toString());
-        } else {
-            stateB_ = std::move(after).value();
-        }
-        if (ui.compareWith >= 0 && ui.compareWith < int(plan.alternatives.size()) &&
-            ui.compareWith != ui.alternative) {
-            const std::string& aId = plan.alternatives[std::size_t(ui.compareWith)].id;
-            auto other = scene::applyScenePlan(scene_.data, plan, aId, cache_.get());
-            if (!other) {
-                for (const Error& e : other.errors())
+        const auto apply = [&](int index, scene::BuildingState& into) {
+            const std::string& id = plan.alternatives[std::size_t(index)].id;
+            auto state = scene::applyScenePlan(scene_.data, plan, id, cache_.get());
+            if (!state) {
+                for (const Error& e : state.errors())
                     ui.errors.push_back(e.toString());
-            } else {
-                stateA_ = std::move(other).value();
+                return;
             }
-        }
+            into = std::move(state).value();
+        };
+        apply(ui.alternative, stateB_);
+        if (ui.compareWith >= 0 && ui.compareWith < int(plan.alternatives.size()) &&
+            ui.compareWith != ui.alternative)
+            apply(ui.compareWith, stateA_);
     }
     for (const std::string& e : ui.errors)
         std::cerr << "error: " << e << "\n";

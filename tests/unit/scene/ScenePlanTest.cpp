@@ -118,6 +118,44 @@ TEST(ScenePlan, ExistingStateIsTheSceneBuildings) {
     EXPECT_EQ(state.find("street/nope"), nullptr);
 }
 
+TEST(ScenePlan, PlanBuildingsLieInTheZonesAroundTheirCentroids) {
+    SceneData data;
+    const auto square = [](double x, double y, double half) {
+        return std::vector<architecture::Point2>{
+            {x - half, y - half}, {x + half, y - half}, {x + half, y + half}, {x - half, y + half}};
+    };
+    const auto ring = [&](double x, double y, double half) {
+        std::vector<std::array<double, 2>> out;
+        for (const auto& p : square(x, y, half))
+            out.push_back({p.x, p.y});
+        return out;
+    };
+    for (const auto& [id, x] :
+         {std::pair{"in-core", 0.0}, std::pair{"around", 40.0}, std::pair{"outside", 200.0}}) {
+        PlacedBuilding p;
+        p.sceneId = std::string("street/") + id;
+        p.group = "street";
+        p.footprint.outline = square(x, 0, 4);
+        data.placed.push_back(p);
+    }
+    // The core around the first; the construction-control zone around both, with the core cut
+    // out of it as a hole.
+    SceneVillage village;
+    village.zones.push_back({heritage::ZoneKind::Core, {ring(0, 0, 10)}});
+    village.zones.push_back(
+        {heritage::ZoneKind::ConstructionControl, {ring(20, 0, 40), ring(0, 0, 10)}});
+    data.villages.push_back(village);
+
+    const std::vector<architecture::PlanBuilding> buildings = planBuildings(data);
+    ASSERT_EQ(buildings.size(), 3u);
+    EXPECT_EQ(buildings[0].id, "street/in-core");
+    EXPECT_EQ(buildings[0].group, "street");
+    EXPECT_EQ(buildings[0].footprint.outline.size(), 4u);
+    EXPECT_EQ(buildings[0].zones, std::vector<std::string>{"core"});
+    EXPECT_EQ(buildings[1].zones, std::vector<std::string>{"construction_control"});
+    EXPECT_TRUE(buildings[2].zones.empty());
+}
+
 TEST(ScenePlan, ChangedBuildingIsRegeneratedAndTheRestKeepTheirVertices) {
     const SceneData& data = streetScene();
     const PlacedBuilding& house = firstOf("nongfang");

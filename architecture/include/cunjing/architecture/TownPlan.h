@@ -110,6 +110,8 @@ struct TownPlan {
     /// nullptr when the plan has no alternative of that id.
     const PlanAlternative* findAlternative(std::string_view id) const;
     PlanAlternative* findAlternative(std::string_view id);
+    /// "existing, modern": the alternatives' ids, for messages.
+    std::string alternativeIds() const;
 };
 
 /// The "set" keys, in the order above.

@@ -50,6 +50,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// The scene's buildings as a plan selects them: id, group, footprint and the register zones
+/// its footprint's centroid lies in.
+std::vector<architecture::PlanBuilding> planBuildings(const SceneData& data);
+
 /// The existing state of a loaded scene, as applyScenePlan's result has it.
 BuildingState existingState(const SceneData& data);
 

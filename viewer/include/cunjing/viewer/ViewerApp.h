@@ -85,6 +85,9 @@ struct ViewerOptions {
     /// Select this building in the change list at start (`--pick-change ID`): highlighted and
     /// framed.
     std::string pickChange;
+    /// Select the Nth rule result (0-based) at start (`--pick-rule N`): the rules panel opens,
+    /// its building is highlighted and the view flies to the finding; -1: none.
+    int pickRule = -1;
     /// Plan editor steps run after the first frame (`--plan-edit "select ID; set k=v; save"`),
     /// before --frames' screenshot; a failing step is an error line and a message.
     std::string planEdit;
