@@ -269,8 +269,12 @@ Result<BuildingMesh> generateBuilding(const Style& style, const std::string& typ
         const Interventions iv = interventionsOf(r.value());
         // The after state replaces what it tidies: one sign band for the signboards, the
         // 平改坡 cap for the tin shed on the flat roof.
-        if (iv.signBand)
+        if (iv.signBand) {
             c.signboards = 0;
+            // Units on the storey line the band covers hang above it instead, screens and brackets
+            // clear of its top edge.
+            c.acUnitsFromZ = signBandTop(r.value(), built.value()) + 0.2;
+        }
         if (capsFlatRoof(iv, built->masses))
             c.rooftopShed = false;
         if (const Status s =

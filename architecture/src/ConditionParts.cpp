@@ -46,10 +46,10 @@ void addAcUnit(MeshBuilder& b, const ConditionPaints& p, double u, double z) {
     b.addBox({px - 0.01, -0.2, z + 0.3}, {px + 0.03, -0.16, z + 0.95}, kAllFaces, p.unit);
 }
 
-void addAcUnits(MeshBuilder& b, const ConditionPaints& p, const StreetFront& f, int count,
+void addAcUnits(MeshBuilder& b, const ConditionPaints& p, const StreetFront& f, const Conditions& c,
                 std::uint32_t seed) {
     b.setFrame(faceFrame(0, f.y, 0, -1));
-    for (const AcUnitSpot& spot : acUnitSpots(f, count, seed))
+    for (const AcUnitSpot& spot : acUnitSpots(f, c.acUnits, seed, c.acUnitsFromZ))
         addAcUnit(b, p, spot.u, spot.z);
     b.setFrame({});
 }
@@ -217,7 +217,8 @@ StreetFront streetFront(const std::vector<Mass>& masses) {
     return f;
 }
 
-std::vector<AcUnitSpot> acUnitSpots(const StreetFront& f, int count, std::uint32_t seed) {
+std::vector<AcUnitSpot> acUnitSpots(const StreetFront& f, int count, std::uint32_t seed,
+                                    double fromZ) {
     const int columns = std::max(1, static_cast<int>((f.x1 - f.x0) / 2.0));
     std::vector<double> levels;
     if (f.storeys <= 1) {
@@ -226,6 +227,8 @@ std::vector<AcUnitSpot> acUnitSpots(const StreetFront& f, int count, std::uint32
         for (int k = 1; k < f.storeys; ++k)
             levels.push_back(f.base + k * f.storeyHeight() + 0.15);
     }
+    for (double& z : levels)
+        z = std::max(z, fromZ);
     std::vector<int> slots(levels.size() * columns);
     std::iota(slots.begin(), slots.end(), 0);
     for (std::size_t i = 0; i + 1 < slots.size(); ++i) {  // seeded shuffle, all platforms alike
@@ -289,7 +292,7 @@ void addConditionParts(MeshBuilder& b, const Conditions& c, const ConditionPaint
             addCage(b, paints, w);
     }
     if (c.acUnits > 0)
-        addAcUnits(b, paints, front, c.acUnits, seed);
+        addAcUnits(b, paints, front, c, seed);
     if (c.signboards > 0)
         addSignboards(b, paints, front, c.signboards, seed);
     Mass* flat = largestFlatRoof(building.masses);

@@ -7,6 +7,7 @@
 #include "MeshBuilder.h"
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace cunjing::architecture {
@@ -50,8 +51,10 @@ StreetFront streetFront(const std::vector<Mass>& masses);
 struct AcUnitSpot {
     double u = 0, z = 0;
 };
-/// The seeded spots of `count` units: one per storey line and 2 m column, shuffled.
-std::vector<AcUnitSpot> acUnitSpots(const StreetFront& f, int count, std::uint32_t seed);
+/// The seeded spots of `count` units: one per storey line and 2 m column, shuffled; a storey
+/// line below `fromZ` is lifted to it.
+std::vector<AcUnitSpot> acUnitSpots(const StreetFront& f, int count, std::uint32_t seed,
+                                    double fromZ = -std::numeric_limits<double>::infinity());
 
 /// A window opening found from the mesh: its centre on the wall face, its size, the face's
 /// outward direction (axis-aligned faces only).

@@ -7,6 +7,7 @@
 
 #include <cunjing/architecture/Building.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ struct Conditions {
     bool windowCages = false;                      ///< window_cages: protruding 防盗网
     int signboards = 0;                            ///< signboards on the street front
     Addition addition = Addition::None;            ///< additions: lean-to | extra-storey
+    /// No AC unit hangs lower than this: with the after state's sign band above the shop
+    /// fronts, the units of the storey line it covers move up above it.
+    double acUnitsFromZ = -std::numeric_limits<double>::infinity();
 
     bool drawsGeometry() const {
         return rooftopShed || acUnits > 0 || windowCages || signboards > 0 ||

@@ -54,6 +54,10 @@ Interventions interventionsOf(const ResolvedTypology& r);
 /// True when roof_cap=pitched has a flat roof to go on (RoofForm::Flat or a flat-roof mass).
 bool capsFlatRoof(const Interventions& iv, const std::vector<Mass>& masses);
 
+/// Where the sign band's top edge comes on the building's street front: the top of the ground
+/// storey (the typology's own storey heights where it has them, else above the door heads).
+double signBandTop(const ResolvedTypology& r, const BuildingMesh& building);
+
 /// The "#RRGGBB" of a colour (rounded to 8 bits a channel), as style files write them.
 std::string hexOf(const geo::Rgba& c);
 

@@ -309,6 +309,10 @@ double groundStoreyTop(const ResolvedTypology& r, const BuildingMesh& building,
 
 }  // namespace
 
+double signBandTop(const ResolvedTypology& r, const BuildingMesh& building) {
+    return groundStoreyTop(r, building, streetFront(building.masses));
+}
+
 Status drawInterventions(const Style& style, const ResolvedTypology& r, const Interventions& iv,
                          const Conditions& c, std::uint32_t seed, std::uint32_t partId,
                          BuildingMesh& building) {
@@ -393,7 +397,7 @@ Status drawInterventions(const Style& style, const ResolvedTypology& r, const In
     }
     if (iv.acScreens && c.acUnits > 0) {
         b.setFrame(Frame::at(0, front.y, 0, 0));
-        for (const AcUnitSpot& s : acUnitSpots(front, c.acUnits, seed))
+        for (const AcUnitSpot& s : acUnitSpots(front, c.acUnits, seed, c.acUnitsFromZ))
             addAcScreen(b, p.screen, s);
         b.setFrame({});
     }

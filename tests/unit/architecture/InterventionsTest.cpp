@@ -363,6 +363,18 @@ TEST(Interventions, SignBandReplacesTheSignboards) {
     EXPECT_LT(b.max.y, 0.0);
 }
 
+TEST(Interventions, AcUnitsMoveAboveTheSignBand) {
+    // Twelve units fill every storey line, the one at the top of the arcade included.
+    const ParamOverrides units{{"ac_units", "12"}, {"ac_screens", "true"}};
+    ParamOverrides banded = units;
+    banded.emplace_back("sign_band", "true");
+    const geo::Bounds band = boundsOf(build("qilou", banded), "sign-band");
+    EXPECT_LT(boundsOf(build("qilou", units), "ac-unit").min.z, band.max.z);
+    const BuildingMesh after = build("qilou", banded);
+    EXPECT_GE(boundsOf(after, "ac-unit").min.z, band.max.z);
+    EXPECT_GE(boundsOf(after, "ac-screen").min.z, band.max.z);
+}
+
 TEST(Interventions, GreeningPutsPlantersAlongTheFrontLeavingTheDoorClear) {
     const BuildingMesh plain = build("nongfang");
     const BuildingMesh green = build("nongfang", {{"greening", "true"}});
