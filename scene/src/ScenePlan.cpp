@@ -138,17 +138,22 @@ std::vector<std::string> zonesOf(const SceneData& data, const architecture::Buil
     return {names.begin(), names.end()};
 }
 
-/// The floor of a building the plan adds: the mean ground under its outline and centroid,
-/// exaggerated like every height of the scene (the terrain is not levelled again).
+/// The floor of a building the plan adds: the lowest ground under its outline (corners, edge
+/// midpoints and centroid), exaggerated like every height of the scene. The terrain is not
+/// levelled again for a plan, so on a slope the building is sunk into the ground on its low
+/// side rather than left floating over it, as a scene building with "flatten": false is.
 double groundUnder(const SceneData& data, const std::vector<architecture::Point2>& outline) {
     if (outline.empty())
         return 0;
-    double sum = 0;
-    for (const auto& p : outline)
-        sum += data.groundHeight(p.x, p.y);
     const architecture::Point2 c = architecture::ringCentroid(outline);
-    sum += data.groundHeight(c.x, c.y);
-    return sum / double(outline.size() + 1);
+    double low = data.groundHeight(c.x, c.y);
+    for (std::size_t i = 0; i < outline.size(); ++i) {
+        const architecture::Point2& a = outline[i];
+        const architecture::Point2& b = outline[(i + 1) % outline.size()];
+        low = std::min({low, data.groundHeight(a.x, a.y),
+                        data.groundHeight(0.5 * (a.x + b.x), 0.5 * (a.y + b.y))});
+    }
+    return low;
 }
 
 /// The vertices of kept buildings (partMap: old partId -> new, or -1 for dropped) and of
