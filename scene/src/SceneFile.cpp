@@ -563,6 +563,26 @@ void readViewpoints(JsonReader& parent, SceneDescription& scene) {
     });
 }
 
+/// "kiosk": {"idle_seconds": 60, "home_seconds": 180}; home must come after idle.
+void readKiosk(JsonReader& parent, SceneDescription& scene) {
+    const json* v = parent.take("kiosk");
+    if (!v || v->is_null())
+        return;
+    JsonReader r(*v, parent.childPath("kiosk"), parent.file(), parent.errors());
+    if (!r.isObject())
+        return;
+    KioskDescription& k = scene.kiosk;
+    const bool idleRead = r.number("idle_seconds", k.idleSeconds, false, 0, 1e7);
+    const bool homeRead = r.number("home_seconds", k.homeSeconds, false, 0, 1e7);
+    r.finish();
+    if (idleRead && k.idleSeconds <= 0)
+        r.error(r.childPath("idle_seconds"), "must be more than 0 seconds");
+    else if (k.homeSeconds <= k.idleSeconds && (idleRead || homeRead))
+        r.error(r.childPath("home_seconds"), "must be longer than idle_seconds (" +
+                                                 std::to_string(k.idleSeconds) + "), got " +
+                                                 std::to_string(k.homeSeconds));
+}
+
 }  // namespace
 
 const Viewpoint* SceneDescription::findViewpoint(const std::string& wanted) const {
@@ -613,6 +633,7 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         readViewpoints(r, scene);
         readPlans(r, scene, base);
         readControlLines(r, scene, base);
+        readKiosk(r, scene);
         r.finish();
     }
     if (!errors.empty())

@@ -143,6 +143,14 @@ int main(int argc, char** argv) {
                    "set KEY=VALUE; undo; save ...)");
     app.add_option("--plan-save", options.planSave,
                    "Where the plan editor saves; default: the plan's own file");
+    app.add_flag("--kiosk", options.kiosk,
+                 "Exhibition kiosk: fullscreen and locked (Esc and closing are ignored), "
+                 "exhibition panels only, the viewpoint tour plays when idle (scene key "
+                 "\"kiosk\")");
+    // Test only, so not listed in --help.
+    app.add_flag("--inject-quit", options.injectQuit,
+                 "After the first frame, send Esc and a quit request (tests the kiosk lock)")
+        ->group("");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

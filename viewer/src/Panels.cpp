@@ -100,7 +100,7 @@ void LanguagePanel::draw(UiState& state) {
             if (state.showHelp)
                 state.inspector.showPanel = false;
         }
-        if (state.hasRegister) {
+        if (state.hasRegister && !state.kiosk) {
             ImGui::SameLine();
             if (toggleButton(tr(StringId::RegisterButton, lang), state.showRegister)) {
                 state.showRegister = !state.showRegister;
@@ -109,11 +109,13 @@ void LanguagePanel::draw(UiState& state) {
                     state.showHelp = state.inspector.showPanel = false;
             }
         }
-        ImGui::SameLine();
-        if (toggleButton(tr(StringId::ModelsButton, lang), state.inspector.showPanel)) {
-            state.inspector.showPanel = !state.inspector.showPanel;
-            if (state.inspector.showPanel)
-                state.showHelp = state.showRegister = false;  // the left side again
+        if (!state.kiosk) {
+            ImGui::SameLine();
+            if (toggleButton(tr(StringId::ModelsButton, lang), state.inspector.showPanel)) {
+                state.inspector.showPanel = !state.inspector.showPanel;
+                if (state.inspector.showPanel)
+                    state.showHelp = state.showRegister = false;  // the left side again
+            }
         }
     }
     recordRect(state);
@@ -128,6 +130,8 @@ void HelpOverlay::draw(UiState& state) {
     if (ImGui::Begin(label(StringId::HelpTitle, lang, "help").c_str(), nullptr, kPanelFlags)) {
         if (ImGui::BeginTable("controls", 2)) {
             for (const auto& [input, action] : kHelpRows) {
+                if (state.kiosk && input == StringId::HelpQuitInput)
+                    continue;  // a kiosk is locked: Esc does not quit
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(tr(input, lang));
@@ -161,8 +165,34 @@ void MessageOverlay::draw(UiState& state) {
     ImGui::End();
 }
 
-std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel) {
+void TourCaption::draw(UiState& state) {
+    if (state.tourCaption < 0 || state.tourCaption >= int(state.viewpoints.size()))
+        return;
+    const std::string& title =
+        state.viewpoints[std::size_t(state.tourCaption)].title.in(state.language);
+    if (title.empty())
+        return;
+    pinNextWindow(0.5f, 1.0f);
+    if (ImGui::Begin("###tourcaption", nullptr, kOverlayFlags | ImGuiWindowFlags_NoInputs)) {
+        // Read from across the room: twice the panel text.
+        ImGui::SetWindowFontScale(2.0f);
+        ImGui::TextUnformatted(title.c_str());
+    }
+    ImGui::End();
+}
+
+std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel, bool kiosk) {
     std::vector<std::unique_ptr<Panel>> panels;
+    if (kiosk) {
+        panels.push_back(std::make_unique<ViewpointPanel>());
+        panels.push_back(std::make_unique<InfoPanel>());
+        panels.push_back(std::make_unique<InfoCardPanel>());
+        panels.push_back(std::make_unique<HelpOverlay>());
+        panels.push_back(std::make_unique<LanguagePanel>());
+        panels.push_back(std::make_unique<TourCaption>());
+        panels.push_back(std::make_unique<MessageOverlay>());
+        return panels;
+    }
     // Under every window: the swipe divider and the split labels lie on the 3D view.
     panels.push_back(std::make_unique<CompareOverlay>());
     panels.push_back(std::make_unique<ViewpointPanel>());

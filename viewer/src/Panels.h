@@ -67,7 +67,14 @@ public:
     void draw(UiState& state) override;
 };
 
-/// Every panel, in drawing order; the register panel only with a model.
-std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel);
+/// The kiosk's attract tour: the title of the viewpoint shown, at the bottom centre.
+class TourCaption : public Panel {
+public:
+    void draw(UiState& state) override;
+};
+
+/// Every panel, in drawing order; the register panel only with a model. A kiosk has only the
+/// exhibition panels (viewpoints, info, cards, language, help, messages, the tour caption).
+std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel, bool kiosk = false);
 
 }  // namespace cunjing::viewer

@@ -64,6 +64,10 @@ struct UiState {
     /// The scene has a register store that opened; the register panel is shown.
     bool hasRegister = false;
     bool showRegister = false;
+    /// An exhibition kiosk (--kiosk): no register, inspector or plan buttons.
+    bool kiosk = false;
+    /// The kiosk's attract tour is at this viewpoint: its title shows as a caption; -1: none.
+    int tourCaption = -1;
 
     /// The model inspector: models open, display, tools and notes (InspectorState.h).
     InspectorState inspector;

@@ -154,13 +154,15 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
       scene_(std::move(scene)),
       input_(rig_, ui_,
              {[this](int i) { flyTo(i); }, [this] { screenshotRequested_ = true; },
-              [this] { quit_ = true; }, [this](double x, double y) { pick(x, y); },
+              [this] { quit_ = quit_ || !options_.kiosk; },  // a kiosk is locked
+              [this](double x, double y) { pick(x, y); },
               [this](double x, double y, bool shift) { return dragBegin(x, y, shift); },
               [this](double x, double y) { dragMove(x, y); },
               [this](double x, double y) { dragEnd(x, y); }, [this] { toggleState(); }}) {
     setUpScene();
     setUpOsg();
     setUpUi();
+    setUpKiosk();
     resize();
     if (const auto record = parseRecordRef(options_.select))
         selectRecord(*record);
@@ -285,7 +287,7 @@ void ViewerApp::setUpUi() {
         texts.push_back(std::move(text));
     imgui_ = std::make_unique<ImGuiLayer>(window_.sdl(), window_.glContext(),
                                           buildGlyphRanges(texts), kFontPixels * window_.uiScale());
-    panels_ = makePanels(register_.get());
+    panels_ = makePanels(register_.get(), options_.kiosk);
     if (!imgui_->hasCjkFont() && ui_.language == Language::Chinese) {
         // Without a CJK font Chinese shows as '?'; English at least reads.
         std::cerr << "warning: showing the UI in English until a CJK font is available\n";
@@ -304,6 +306,7 @@ int ViewerApp::run() {
         const double dt = std::clamp(double(now - last) / ticksPerSecond, 0.0, 0.25);
         last = now;
         pollEvents();
+        updateKiosk(dt);
         if (frame == 2)
             runPlanEdit();
         // After one drawn frame the camera's matrices are those on screen, as for a real click.
@@ -328,6 +331,8 @@ int ViewerApp::run() {
         window_.swap();
         if (lastFrame)
             break;
+        if (frame == 1 && options_.injectQuit)
+            injectQuit();
     }
     return kExitOk;
 }
@@ -336,8 +341,9 @@ void ViewerApp::pollEvents() {
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         imgui_->processEvent(event);
-        if (event.type == SDL_QUIT)
-            quit_ = true;
+        if (event.type == SDL_QUIT && !options_.kiosk)
+            quit_ = true;  // also the window's close button; a kiosk is locked
+        kioskInput(event);
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             resize();
         }
@@ -370,7 +376,8 @@ void ViewerApp::drawUi(double dt) {
     imgui_->beginFrame();
     for (const auto& panel : panels_)
         panel->draw(ui_);
-    drawPlanUi();
+    if (!options_.kiosk)
+        drawPlanUi();
     imgui_->endFrame();
     handlePlanRequests();
     if (ui_.requestedViewpoint)
@@ -405,6 +412,104 @@ void ViewerApp::flyTo(int index) {
     rig_.flyTo(vp.eye, vp.target, kFlightSeconds);
     targetFovDeg_ = vp.fovDeg;
     ui_.activeViewpoint = index;
+}
+
+void ViewerApp::setUpKiosk() {
+    if (!options_.kiosk)
+        return;
+    const scene::KioskDescription& times = scene_.data.description.kiosk;
+    auto kiosk = KioskState::create({times.idleSeconds, times.homeSeconds}, kioskClock_);
+    if (!kiosk) {
+        printAll(kiosk.errors(), "error: kiosk: ");
+        startCode_ = kExitBadInput;
+        return;
+    }
+    kiosk_ = std::move(kiosk).value();
+    ui_.kiosk = true;
+    ui_.showRegister = false;
+    ui_.inspector.showPanel = false;
+}
+
+void ViewerApp::kioskInput(const SDL_Event& event) {
+    if (!kiosk_)
+        return;
+    switch (event.type) {
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+        case SDL_TEXTINPUT:
+        case SDL_MOUSEMOTION:
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+        case SDL_MOUSEWHEEL:
+        case SDL_FINGERDOWN:
+        case SDL_FINGERUP:
+        case SDL_FINGERMOTION:
+        case SDL_MULTIGESTURE:
+            kiosk_->input(kioskClock_);
+            break;
+        default:
+            break;
+    }
+}
+
+void ViewerApp::tourTo(int index) {
+    tourStop_ = index;
+    flyTo(index);
+    tourLeft_ = kFlightSeconds + kTourHoldSeconds;
+    ui_.tourCaption = index;
+}
+
+void ViewerApp::updateKiosk(double dt) {
+    if (!kiosk_)
+        return;
+    kioskClock_ += dt;
+    switch (kiosk_->tick(kioskClock_)) {
+        case KioskAction::StartAttract:
+            std::cout << "kiosk: attract" << std::endl;
+            touring_ = true;
+            tourTo(0);
+            break;
+        case KioskAction::StopAttract:
+            // The visitor takes over where the tour was: end its flight there.
+            touring_ = false;
+            ui_.tourCaption = -1;
+            rig_.lookAt(rig_.eye(), rig_.target());
+            targetFovDeg_ = fovDeg_;
+            std::cout << "kiosk: interactive" << std::endl;
+            break;
+        case KioskAction::ResetHome:
+            touring_ = false;
+            ui_.tourCaption = -1;
+            // Chinese is home, as long as there is a font to show it.
+            if (imgui_->hasCjkFont())
+                ui_.language = Language::Chinese;
+            ui_.showRegister = ui_.inspector.showPanel = false;
+            flyTo(0);
+            std::cout << "kiosk: home" << std::endl;
+            break;
+        case KioskAction::None:
+            break;
+    }
+    if (!touring_)
+        return;
+    tourLeft_ -= dt;
+    if (tourLeft_ <= 0)
+        tourTo((tourStop_ + 1) % int(ui_.viewpoints.size()));
+}
+
+void ViewerApp::injectQuit() {
+    SDL_Event key{};
+    key.type = SDL_KEYDOWN;
+    key.key.state = SDL_PRESSED;
+    key.key.keysym.sym = SDLK_ESCAPE;
+    key.key.keysym.scancode = SDL_SCANCODE_ESCAPE;
+    SDL_PushEvent(&key);
+    key.type = SDL_KEYUP;
+    key.key.state = SDL_RELEASED;
+    SDL_PushEvent(&key);
+    SDL_Event quit{};
+    quit.type = SDL_QUIT;
+    SDL_PushEvent(&quit);
 }
 
 Status ViewerApp::saveScreenshot(const std::filesystem::path& path) {
@@ -447,8 +552,8 @@ int runViewer(const ViewerOptions& options) {
         return code;
     const std::string& name = scene.data.description.name.in(options.language);
     const std::string title = tr(StringId::AppTitle, options.language);
-    auto window =
-        Window::open(name.empty() ? title : title + " — " + name, options.width, options.height);
+    auto window = Window::open(name.empty() ? title : title + " — " + name, options.width,
+                               options.height, {options.kiosk, options.frames > 0});
     if (!window) {
         app::printAll(window.errors(), "error: ");
         return kExitNoDisplay;

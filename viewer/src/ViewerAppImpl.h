@@ -9,6 +9,7 @@
 #include "ImGuiLayer.h"
 #include "InputController.h"
 #include "Inspector.h"
+#include "KioskState.h"
 #include "Panels.h"
 #include "Picking.h"
 #include "PlanEditor.h"
@@ -25,6 +26,8 @@
 
 #include <osgViewer/Viewer>
 
+union SDL_Event;
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +37,9 @@ namespace cunjing::viewer::app {
 
 inline constexpr double kFlightSeconds = 2.0;
 inline constexpr double kMessageSeconds = 4.0;
+/// The kiosk's attract tour rests this long at each viewpoint once its flight there has
+/// landed: long enough to take in the view and read its caption, short enough to keep moving.
+inline constexpr double kTourHoldSeconds = 6.0;
 /// Readable on a touchscreen at arm's length; scaled by the display's DPI.
 inline constexpr float kFontPixels = 20.0f;
 inline const osg::Vec4 kClearColour(0.78f, 0.84f, 0.88f, 1.0f);
@@ -112,6 +118,14 @@ private:
     void drawPlanUi();
     std::vector<std::string> planTexts() const;
     void showMessage(StringId id, std::string detail, bool error);
+    /// The exhibition kiosk (--kiosk): its idle state machine, fed with input and ticked each
+    /// frame, and the attract tour it starts and stops.
+    void setUpKiosk();
+    void kioskInput(const SDL_Event& event);
+    void updateKiosk(double dt);
+    void tourTo(int index);
+    /// Test only (--inject-quit): an Esc press and a quit request, as a user would send.
+    static void injectQuit();
     void saveRequestedScreenshot();
     Status saveScreenshot(const std::filesystem::path& path);
 
@@ -138,6 +152,13 @@ private:
     bool quit_ = false;
     bool screenshotRequested_ = false;
     int startCode_ = kExitOk;  ///< a start option was wrong: run() returns this at once
+
+    std::optional<KioskState> kiosk_;  ///< set with --kiosk
+    /// The kiosk's clock: seconds of frame time, the same clock the flights run on.
+    double kioskClock_ = 0;
+    bool touring_ = false;  ///< the attract tour is playing
+    int tourStop_ = 0;      ///< the viewpoint the tour is at or flying to
+    double tourLeft_ = 0;   ///< seconds until the tour moves on (the flight, then the hold)
 
     /// The town plan shown. plan_ holds what was read until the editor takes it over; from
     /// then on the editor's plan is the one applied.

@@ -22,8 +22,14 @@ void requestCompatibilityContext(int samples) {
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, samples);
 }
 
-SDL_Window* createWindow(const std::string& title, int width, int height) {
-    const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+SDL_Window* createWindow(const std::string& title, int width, int height, WindowKiosk kiosk) {
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (!kiosk.on)
+        flags |= SDL_WINDOW_RESIZABLE;
+    else if (kiosk.keepSize)
+        flags |= SDL_WINDOW_BORDERLESS;
+    else
+        flags |= SDL_WINDOW_BORDERLESS | SDL_WINDOW_FULLSCREEN_DESKTOP;
     return SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
                             height, flags);
 }
@@ -40,7 +46,8 @@ bool onRealDisplay() {
 
 }  // namespace
 
-Result<std::unique_ptr<Window>> Window::open(const std::string& title, int width, int height) {
+Result<std::unique_ptr<Window>> Window::open(const std::string& title, int width, int height,
+                                             WindowKiosk kiosk) {
     // Touches arrive as SDL_FINGER* events; keep the synthetic mouse events too, for ImGui.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -58,10 +65,10 @@ Result<std::unique_ptr<Window>> Window::open(const std::string& title, int width
     std::unique_ptr<Window> w(new Window);
     // Multisampling smooths roof lines; fall back to none where the driver offers no such visual.
     requestCompatibilityContext(4);
-    w->window_ = createWindow(title, width, height);
+    w->window_ = createWindow(title, width, height, kiosk);
     if (!w->window_) {
         requestCompatibilityContext(0);
-        w->window_ = createWindow(title, width, height);
+        w->window_ = createWindow(title, width, height, kiosk);
     }
     if (!w->window_) {
         return Error{"", "",

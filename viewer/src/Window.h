@@ -11,10 +11,17 @@ struct SDL_Window;
 
 namespace cunjing::viewer {
 
+/// Kiosk: a window without chrome, fullscreen on the desktop unless keepSize (tests).
+struct WindowKiosk {
+    bool on = false;
+    bool keepSize = false;
+};
+
 class Window {
 public:
     /// Fails with a message naming the cause (no display, no GLX, ...).
-    static Result<std::unique_ptr<Window>> open(const std::string& title, int width, int height);
+    static Result<std::unique_ptr<Window>> open(const std::string& title, int width, int height,
+                                                WindowKiosk kiosk = {});
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;

@@ -292,3 +292,42 @@ TEST(SceneFile, MissingPlanOrControlLineFileNamesItsPath) {
                   .where,
               "$.control_lines[0].colour");
 }
+
+TEST(SceneFile, KioskTimesAreReadWithDefaults) {
+    auto absent = parse(R"({"version": 1, "crs": "EPSG:4547"})");
+    ASSERT_TRUE(absent.ok()) << absent.firstError();
+    EXPECT_EQ(absent->kiosk.idleSeconds, 60);
+    EXPECT_EQ(absent->kiosk.homeSeconds, 180);
+    auto given = parse(
+        R"({"version": 1, "crs": "EPSG:4547", "kiosk": {"idle_seconds": 0.5, "home_seconds": 5}})");
+    ASSERT_TRUE(given.ok()) << given.firstError();
+    EXPECT_EQ(given->kiosk.idleSeconds, 0.5);
+    EXPECT_EQ(given->kiosk.homeSeconds, 5);
+    auto idleOnly = parse(R"({"version": 1, "crs": "EPSG:4547", "kiosk": {"idle_seconds": 30}})");
+    ASSERT_TRUE(idleOnly.ok()) << idleOnly.firstError();
+    EXPECT_EQ(idleOnly->kiosk.homeSeconds, 180);
+}
+
+TEST(SceneFile, BadKioskTimesNameTheirPath) {
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "kiosk": {"idle_seconds": 0}})"))
+            .where,
+        "$.kiosk.idle_seconds");
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "kiosk": {"idle_seconds": -3}})"))
+            .where,
+        "$.kiosk.idle_seconds");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547",
+        "kiosk": {"idle_seconds": 60, "home_seconds": 30}})"))
+                  .where,
+              "$.kiosk.home_seconds");
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "kiosk": {"idle": 60}})")).where,
+        "$.kiosk.idle");
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "kiosk": {"idle_seconds": "1"}})"))
+            .where,
+        "$.kiosk.idle_seconds");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "kiosk": 60})")).where,
+              "$.kiosk");
+}

@@ -156,6 +156,14 @@ struct ControlLinesDescription {
     std::string kind;
 };
 
+/// "kiosk": the exhibition kiosk's idle times (`cunjing-viewer --kiosk`):
+/// `{"idle_seconds": 60, "home_seconds": 180}`. No input for idle_seconds starts the tour of
+/// the viewpoints; for home_seconds (longer) the view and language go back home.
+struct KioskDescription {
+    double idleSeconds = 60;
+    double homeSeconds = 180;
+};
+
 struct SceneDescription {
     std::filesystem::path file;  ///< the scene file itself
     int version = 1;
@@ -181,6 +189,8 @@ struct SceneDescription {
     /// folder; each exists. $.plans[i] is plans[i].
     std::vector<std::filesystem::path> plans;
     std::vector<ControlLinesDescription> controlLines;
+    /// "kiosk": absent keeps the defaults.
+    KioskDescription kiosk;
 
     const Viewpoint* findViewpoint(const std::string& name) const;
 };

@@ -93,6 +93,15 @@ struct ViewerOptions {
     std::string planEdit;
     /// Where the editor saves (`--plan-save`); empty: the plan's own file.
     std::filesystem::path planSave;
+
+    /// Exhibition kiosk (`--kiosk`, issue 8): fullscreen without window chrome (at the given
+    /// size with --frames), locked (Esc and closing the window are ignored), only the
+    /// exhibition panels, and the scene's tour as an attract loop when nobody touches it for
+    /// the scene's "kiosk" idle time; language and view go home after its home time.
+    bool kiosk = false;
+    /// Test only (`--inject-quit`): after the first frame, push an Esc key press and a quit
+    /// request as a user closing the window would, to show that a kiosk stays up.
+    bool injectQuit = false;
 };
 
 /// assets/demo/demo.json under the current folder, else beside the executable's ../../assets

@@ -1,0 +1,153 @@
+// The exhibition kiosk (`cunjing-viewer --kiosk`, issue 8) in the real window under Xvfb: a
+// locked kiosk outlives Esc and a quit request, and an idle kiosk starts its attract tour with
+// the viewpoint's caption at the bottom.
+
+#include "GoldenImage.h"
+#include "TestPaths.h"
+
+#include <gtest/gtest.h>
+#include <osgDB/ReadFile>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+using namespace cunjing::test;
+
+namespace {
+
+constexpr int kWidth = 1280, kHeight = 720;
+
+/// Where the tour caption sits: the bottom centre, over open ground in the first viewpoint.
+struct ScreenRect {
+    int x, y, width, height;
+};
+constexpr ScreenRect kCaption{600, 660, 80, 40};
+
+std::string quoted(const std::filesystem::path& p) {
+    std::string out = "'";
+    out.append(p.string()).append("'");
+    return out;
+}
+
+std::filesystem::path demoDir() {
+    // Absolute: the scene copy links to these files from another folder.
+    return std::filesystem::absolute(sourceDir() / "assets" / "demo");
+}
+
+/// A fresh copy of the demo store: tests never write into the source tree.
+std::filesystem::path storeCopy(const std::string& name) {
+    const auto copy = outputDir("render") / ("kiosk_" + name + ".gpkg");
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(copy.string() + suffix);
+    std::filesystem::copy_file(demoDir() / "heritage_demo.gpkg", copy);
+    return copy;
+}
+
+/// The demo scene with a "kiosk" key, in a folder of links to the demo's files (its paths are
+/// relative to the scene file).
+std::filesystem::path kioskScene(const std::string& kioskJson) {
+    const auto dir = outputDir("render") / "kiosk_scene";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    for (const auto& entry : std::filesystem::directory_iterator(demoDir())) {
+        if (entry.path().filename() != "demo.json")
+            std::filesystem::create_symlink(entry.path(), dir / entry.path().filename());
+    }
+    std::ifstream in(demoDir() / "demo.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string json = text.str();
+    const std::string version = "\"version\": 1,";
+    const auto at = json.find(version);
+    EXPECT_NE(at, std::string::npos) << "demo.json has no \"version\": 1";
+    if (at != std::string::npos)
+        json.insert(at + version.size(), " \"kiosk\": " + kioskJson + ",");
+    std::ofstream(dir / "demo.json") << json;
+    return dir / "demo.json";
+}
+
+struct ViewerRun {
+    CommandResult command;
+    osg::ref_ptr<osg::Image> image;
+};
+
+ViewerRun runViewer(const std::string& name, const std::filesystem::path& scene, int frames,
+                    const std::string& extraArgs) {
+    const auto png = outputDir("render") / ("kiosk_" + name + ".png");
+    std::filesystem::remove(png);
+    std::string line = quoted(executable("cunjing-viewer")) + " " + quoted(scene) + " --frames " +
+                       std::to_string(frames) + " --size " + std::to_string(kWidth) + "x" +
+                       std::to_string(kHeight) + " --screenshot " + quoted(png) + " " + extraArgs;
+    if (std::filesystem::exists(demoDir() / "heritage_demo.gpkg"))
+        line += " --registry " + quoted(storeCopy(name));
+    ViewerRun run;
+    run.command = runCommand(line);
+    std::cerr << line << "\n" << run.command.out;
+    if (std::filesystem::exists(png))
+        run.image = osgDB::readRefImageFile(png.string());
+    return run;
+}
+
+double luminanceAt(const osg::Image& image, int x, int yFromTop) {
+    const unsigned char* p = image.data(x, image.t() - 1 - yFromTop);
+    return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+}
+
+double meanDifference(const osg::Image& a, const osg::Image& b, const ScreenRect& r) {
+    double sum = 0;
+    for (int y = r.y; y < r.y + r.height; ++y) {
+        for (int x = r.x; x < r.x + r.width; ++x)
+            sum += std::abs(luminanceAt(a, x, y) - luminanceAt(b, x, y));
+    }
+    return sum / (double(r.width) * r.height);
+}
+
+bool haveDisplay() {
+    const char* display = std::getenv("DISPLAY");
+    return display && *display;
+}
+
+}  // namespace
+
+TEST(ViewerKiosk, LockedKioskIgnoresEscAndQuit) {
+    if (!haveDisplay())
+        GTEST_SKIP() << "DISPLAY is not set; test.sh runs this under Xvfb";
+    const auto scene = demoDir() / "demo.json";
+    // Esc and a quit request (what the window's close button sends) after the first frame.
+    const ViewerRun locked = runViewer("locked", scene, 10, "--kiosk --inject-quit");
+    EXPECT_EQ(locked.command.exitCode, 0) << locked.command.out;
+    EXPECT_TRUE(locked.image) << "the kiosk quit before its last frame";
+    if (locked.image) {
+        EXPECT_EQ(locked.image->s(), kWidth);
+        EXPECT_EQ(locked.image->t(), kHeight);
+    }
+    const ViewerRun unlocked = runViewer("unlocked", scene, 10, "--inject-quit");
+    EXPECT_EQ(unlocked.command.exitCode, 0) << unlocked.command.out;
+    EXPECT_FALSE(unlocked.image) << "without --kiosk the injected quit should end the run early";
+}
+
+TEST(ViewerKiosk, IdleKioskStartsTheTourWithACaption) {
+    if (!haveDisplay())
+        GTEST_SKIP() << "DISPLAY is not set; test.sh runs this under Xvfb";
+    // Home well after the run's end, so the tour is what the last frame shows.
+    const auto scene = kioskScene(R"({"idle_seconds": 0.5, "home_seconds": 30})");
+    // Frames run on real time (the flights' clock): 40 frames take well over 0.5 s here
+    // (software GL under Xvfb draws the demo at a few to 20 frames a second, 60 at most).
+    const ViewerRun kiosk = runViewer("attract", scene, 40, "--kiosk");
+    ASSERT_EQ(kiosk.command.exitCode, 0) << kiosk.command.out;
+    ASSERT_TRUE(kiosk.image) << "no readable PNG was written";
+    EXPECT_NE(kiosk.command.out.find("kiosk: attract"), std::string::npos)
+        << "the attract tour did not start";
+    const ViewerRun plain = runViewer("plain", scene, 10, "");
+    ASSERT_TRUE(plain.image) << plain.command.out;
+    // The tour's first stop is the first viewpoint: the caption's dark box and large title
+    // cover ground that the plain viewer shows open.
+    const double difference = meanDifference(*kiosk.image, *plain.image, kCaption);
+    std::cerr << "caption area difference " << difference << "\n";
+    EXPECT_GT(difference, 15.0) << "no caption at the bottom centre";
+}
