@@ -8,10 +8,10 @@
 
 #include "GoldenImage.h"
 #include "TestPaths.h"
+#include "ViewerRun.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <osgDB/ReadFile>
 
 #include <cmath>
 #include <cstdlib>
@@ -27,56 +27,20 @@ namespace {
 // Large enough that the panels leave most of the street in view.
 constexpr int kWidth = 960, kHeight = 540;
 
-struct ScreenRect {
-    int x, y, width, height;
-};
 // Parts of the 3D view no panel covers at this size (the viewpoint list is top left, the scene
 // panel top right, the plan bar bottom middle): the street's left side and its right side.
 constexpr ScreenRect kLeftOfDivider{230, 40, 220, 150};
 constexpr ScreenRect kRightOfDivider{500, 40, 240, 150};
 
-std::string quoted(const std::filesystem::path& p) {
-    return "'" + p.string() + "'";
-}
-
-struct ViewerRun {
-    CommandResult command;
-    osg::ref_ptr<osg::Image> image;
-};
-
 ViewerRun runViewer(const std::string& name, const std::string& args) {
-    const auto png = outputDir("render") / ("compare_" + name + ".png");
-    std::filesystem::remove(png);
-    const std::string line = quoted(executable("cunjing-viewer")) + " " +
-                             quoted(sourceDir() / "assets" / "demo" / "demo.json") +
-                             " --viewpoint street --frames 8 --size " + std::to_string(kWidth) +
-                             "x" + std::to_string(kHeight) + " --screenshot " + quoted(png) + " " +
-                             args;
-    ViewerRun run;
-    run.command = runCommand(line);
-    std::cerr << line << "\n" << run.command.out;
-    if (std::filesystem::exists(png))
-        run.image = osgDB::readRefImageFile(png.string());
-    return run;
+    return cunjing::test::runViewer("compare_" + name,
+                                    sourceDir() / "assets" / "demo" / "demo.json", 8, kWidth,
+                                    kHeight, "--viewpoint street " + args);
 }
 
 /// The demo plan, through the scene's "plans".
 ViewerRun runPlan(const std::string& name, const std::string& args) {
     return runViewer(name, "--plan street-works " + args);
-}
-
-double luminanceAt(const osg::Image& image, int x, int yFromTop) {
-    const unsigned char* p = image.data(x, image.t() - 1 - yFromTop);
-    return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
-}
-
-double meanDifference(const osg::Image& a, const osg::Image& b, const ScreenRect& r) {
-    double sum = 0;
-    for (int y = r.y; y < r.y + r.height; ++y) {
-        for (int x = r.x; x < r.x + r.width; ++x)
-            sum += std::abs(luminanceAt(a, x, y) - luminanceAt(b, x, y));
-    }
-    return sum / (double(r.width) * r.height);
 }
 
 void expectFrame(const ViewerRun& run) {
@@ -105,11 +69,6 @@ int yellowIn(const osg::Image& image, const ScreenRect& r) {
         }
     }
     return count;
-}
-
-bool haveDisplay() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
 }
 
 #define REQUIRE_DISPLAY() \

@@ -5,9 +5,9 @@
 
 #include "GoldenImage.h"
 #include "TestPaths.h"
+#include "ViewerRun.h"
 
 #include <gtest/gtest.h>
-#include <osgDB/ReadFile>
 
 #include <cmath>
 #include <cstdlib>
@@ -22,27 +22,12 @@ namespace {
 
 constexpr int kWidth = 1280, kHeight = 720;
 
-struct ScreenRect {
-    int x, y, width, height;
-};
 // The model status panel: centred at 30 % of the height, 20-34 font heights wide.
 constexpr ScreenRect kStatusPanel{380, 150, 520, 110};
 // The inspector down the left, below the viewpoint list: its open-model row and first lines.
 constexpr ScreenRect kInspectorPanel{24, 330, 480, 300};
 // The opened model fills the middle of the view once framed (right of the inspector).
 constexpr ScreenRect kModelArea{560, 200, 320, 340};
-
-std::string quoted(const std::string& text) {
-    std::string out = "'";
-    out.append(text).append("'");
-    return out;
-}
-
-std::string quoted(const std::filesystem::path& p) {
-    std::string out = "'";
-    out.append(p.string()).append("'");
-    return out;
-}
 
 std::filesystem::path hanHouse() {
     return sharedData() / "models" / "chinese_architecture_0ad_han" / "han_house_a.obj";
@@ -55,63 +40,17 @@ std::filesystem::path crashPly() {
 
 /// A fresh copy of the demo's register store: notes are written into it.
 std::filesystem::path storeCopy(const std::string& name) {
-    const auto copy = outputDir("render") / ("inspector_" + name + ".gpkg");
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(copy.string() + suffix);
-    std::filesystem::copy_file(sourceDir() / "assets" / "demo" / "heritage_demo.gpkg", copy);
-    return copy;
+    return demoStoreCopy("inspector_" + name);
 }
-
-struct ViewerRun {
-    CommandResult command;
-    osg::ref_ptr<osg::Image> image;
-};
 
 /// `store`: the register the run uses; none gives it a fresh copy of the demo's.
 ViewerRun runViewer(const std::string& name, const std::string& args,
                     std::filesystem::path store = {}) {
     if (store.empty())
         store = storeCopy(name);
-    const auto png = outputDir("render") / ("inspector_" + name + ".png");
-    std::filesystem::remove(png);
-    const std::string line = quoted(executable("cunjing-viewer")) + " " +
-                             quoted(sourceDir() / "assets" / "demo" / "demo.json") +
-                             " --frames 12 --size " + std::to_string(kWidth) + "x" +
-                             std::to_string(kHeight) + " --screenshot " + quoted(png) +
-                             " --registry " + quoted(store) + " " + args;
-    ViewerRun run;
-    run.command = runCommand(line);
-    std::cerr << line << "\n" << run.command.out;
-    if (std::filesystem::exists(png))
-        run.image = osgDB::readRefImageFile(png.string());
-    return run;
-}
-
-double luminanceAt(const osg::Image& image, int x, int yFromTop) {
-    const unsigned char* p = image.data(x, image.t() - 1 - yFromTop);
-    return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
-}
-
-double meanDifference(const osg::Image& a, const osg::Image& b, const ScreenRect& r) {
-    double sum = 0;
-    for (int y = r.y; y < r.y + r.height; ++y) {
-        for (int x = r.x; x < r.x + r.width; ++x)
-            sum += std::abs(luminanceAt(a, x, y) - luminanceAt(b, x, y));
-    }
-    return sum / (double(r.width) * r.height);
-}
-
-/// Share of horizontally neighbouring pixels whose luminance jumps by more than 48 of 255:
-/// text makes many such jumps, terrain and flat panel backgrounds almost none.
-double edgeDensity(const osg::Image& image, const ScreenRect& r) {
-    int edges = 0, pairs = 0;
-    for (int y = r.y; y < r.y + r.height; ++y) {
-        for (int x = r.x; x + 1 < r.x + r.width; ++x, ++pairs) {
-            if (std::abs(luminanceAt(image, x + 1, y) - luminanceAt(image, x, y)) > 48)
-                ++edges;
-        }
-    }
-    return pairs ? double(edges) / pairs : 0.0;
+    return cunjing::test::runViewer("inspector_" + name,
+                                    sourceDir() / "assets" / "demo" / "demo.json", 12, kWidth,
+                                    kHeight, "--registry " + quoted(store) + " " + args);
 }
 
 void expectFrame(const ViewerRun& run) {
@@ -119,11 +58,6 @@ void expectFrame(const ViewerRun& run) {
     ASSERT_TRUE(run.image) << "no readable PNG was written";
     ASSERT_EQ(run.image->s(), kWidth);
     ASSERT_EQ(run.image->t(), kHeight);
-}
-
-bool haveDisplay() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
 }
 
 #define REQUIRE_DISPLAY_AND_DATA()                                                    \

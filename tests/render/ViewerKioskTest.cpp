@@ -4,9 +4,9 @@
 
 #include "GoldenImage.h"
 #include "TestPaths.h"
+#include "ViewerRun.h"
 
 #include <gtest/gtest.h>
-#include <osgDB/ReadFile>
 
 #include <cmath>
 #include <cstdlib>
@@ -23,29 +23,11 @@ namespace {
 constexpr int kWidth = 1280, kHeight = 720;
 
 /// Where the tour caption sits: the bottom centre, over open ground in the first viewpoint.
-struct ScreenRect {
-    int x, y, width, height;
-};
 constexpr ScreenRect kCaption{600, 660, 80, 40};
-
-std::string quoted(const std::filesystem::path& p) {
-    std::string out = "'";
-    out.append(p.string()).append("'");
-    return out;
-}
 
 std::filesystem::path demoDir() {
     // Absolute: the scene copy links to these files from another folder.
     return std::filesystem::absolute(sourceDir() / "assets" / "demo");
-}
-
-/// A fresh copy of the demo store: tests never write into the source tree.
-std::filesystem::path storeCopy(const std::string& name) {
-    const auto copy = outputDir("render") / ("kiosk_" + name + ".gpkg");
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(copy.string() + suffix);
-    std::filesystem::copy_file(demoDir() / "heritage_demo.gpkg", copy);
-    return copy;
 }
 
 /// The demo scene with a "kiosk" key, in a folder of links to the demo's files (its paths are
@@ -71,45 +53,12 @@ std::filesystem::path kioskScene(const std::string& kioskJson) {
     return dir / "demo.json";
 }
 
-struct ViewerRun {
-    CommandResult command;
-    osg::ref_ptr<osg::Image> image;
-};
-
 ViewerRun runViewer(const std::string& name, const std::filesystem::path& scene, int frames,
                     const std::string& extraArgs) {
-    const auto png = outputDir("render") / ("kiosk_" + name + ".png");
-    std::filesystem::remove(png);
-    std::string line = quoted(executable("cunjing-viewer")) + " " + quoted(scene) + " --frames " +
-                       std::to_string(frames) + " --size " + std::to_string(kWidth) + "x" +
-                       std::to_string(kHeight) + " --screenshot " + quoted(png) + " " + extraArgs;
+    std::string args = extraArgs;
     if (std::filesystem::exists(demoDir() / "heritage_demo.gpkg"))
-        line += " --registry " + quoted(storeCopy(name));
-    ViewerRun run;
-    run.command = runCommand(line);
-    std::cerr << line << "\n" << run.command.out;
-    if (std::filesystem::exists(png))
-        run.image = osgDB::readRefImageFile(png.string());
-    return run;
-}
-
-double luminanceAt(const osg::Image& image, int x, int yFromTop) {
-    const unsigned char* p = image.data(x, image.t() - 1 - yFromTop);
-    return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
-}
-
-double meanDifference(const osg::Image& a, const osg::Image& b, const ScreenRect& r) {
-    double sum = 0;
-    for (int y = r.y; y < r.y + r.height; ++y) {
-        for (int x = r.x; x < r.x + r.width; ++x)
-            sum += std::abs(luminanceAt(a, x, y) - luminanceAt(b, x, y));
-    }
-    return sum / (double(r.width) * r.height);
-}
-
-bool haveDisplay() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
+        args += " --registry " + quoted(demoStoreCopy("kiosk_" + name));
+    return cunjing::test::runViewer("kiosk_" + name, scene, frames, kWidth, kHeight, args);
 }
 
 }  // namespace

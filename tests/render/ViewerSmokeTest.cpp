@@ -3,9 +3,9 @@
 
 #include "GoldenImage.h"
 #include "TestPaths.h"
+#include "ViewerRun.h"
 
 #include <gtest/gtest.h>
-#include <osgDB/ReadFile>
 
 #include <cmath>
 #include <cstdio>
@@ -20,93 +20,27 @@ namespace {
 
 constexpr int kWidth = 1280, kHeight = 720;
 
-/// A rectangle in screen terms: x right, y down from the top-left corner.
-struct ScreenRect {
-    int x, y, width, height;
-};
 // Inside the viewpoint list, pinned to the top-left corner: its title bar and the first
 // entries at the 20 px UI font, in either language.
 constexpr ScreenRect kViewpointPanel{16, 16, 180, 170};
 // Open ground below the pond in the demo's first viewpoint, with no panel over it.
 constexpr ScreenRect kOpenScene{520, 600, 200, 100};
 
-std::string quoted(const std::filesystem::path& p) {
-    std::string out = "'";  // append, not '+': GCC 12 warns falsely (-Wrestrict) on the chain
-    out.append(p.string()).append("'");
-    return out;
-}
-
-struct ViewerRun {
-    CommandResult command;
-    osg::ref_ptr<osg::Image> image;
-};
-
 // With --panel register and --select: the register panel down the left below the viewpoints,
 // the info card at the right below the scene panel (text in both at the 20 px UI font).
 constexpr ScreenRect kRegisterPanel{24, 300, 420, 300};
 constexpr ScreenRect kInfoCard{820, 280, 400, 200};
 
-/// The demo's register store, which the demo scene names (registers.registry).
-std::filesystem::path demoStore() {
-    return sourceDir() / "assets" / "demo" / "heritage_demo.gpkg";
-}
-
-/// A fresh copy of the demo store for one run: the viewer opens its store read-write (WAL
-/// files beside it), and tests must never write into the source tree.
+/// A fresh copy of the demo store for one run, named after it.
 std::filesystem::path storeCopy(const std::string& name) {
-    const auto copy = outputDir("render") / ("viewer_" + name + ".gpkg");
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(copy.string() + suffix);
-    std::filesystem::copy_file(demoStore(), copy);
-    return copy;
+    return demoStoreCopy("viewer_" + name);
 }
 
 ViewerRun runViewer(const std::string& name, std::string extraArgs) {
     if (std::filesystem::exists(demoStore()) && extraArgs.find("--registry") == std::string::npos)
         extraArgs += " --registry " + quoted(storeCopy(name));
-    const auto png = outputDir("render") / ("viewer_" + name + ".png");
-    std::filesystem::remove(png);
-    const std::string line = quoted(executable("cunjing-viewer")) + " " +
-                             quoted(sourceDir() / "assets" / "demo" / "demo.json") +
-                             " --frames 30 --size " + std::to_string(kWidth) + "x" +
-                             std::to_string(kHeight) + " --screenshot " + quoted(png) + " " +
-                             extraArgs;
-    ViewerRun run;
-    run.command = runCommand(line);
-    std::cerr << line << "\n" << run.command.out;
-    if (std::filesystem::exists(png))
-        run.image = osgDB::readRefImageFile(png.string());
-    return run;
-}
-
-double luminanceAt(const osg::Image& image, int x, int yFromTop) {
-    // osg::Image rows run bottom-up, as OpenGL's do.
-    const unsigned char* p = image.data(x, image.t() - 1 - yFromTop);
-    return 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
-}
-
-/// Share of horizontally neighbouring pixels whose luminance jumps by more than 48 of 255:
-/// glyph strokes make many such jumps, smooth terrain and sky almost none.
-double edgeDensity(const osg::Image& image, const ScreenRect& r) {
-    int edges = 0, pairs = 0;
-    for (int y = r.y; y < r.y + r.height; ++y) {
-        for (int x = r.x; x + 1 < r.x + r.width; ++x, ++pairs) {
-            if (std::abs(luminanceAt(image, x + 1, y) - luminanceAt(image, x, y)) > 48)
-                ++edges;
-        }
-    }
-    return pairs ? double(edges) / pairs : 0.0;
-}
-
-/// Mean absolute luminance difference of two frames over a rectangle.
-double meanDifference(const osg::Image& a, const osg::Image& b, const ScreenRect& r) {
-    double sum = 0;
-    for (int y = r.y; y < r.y + r.height; ++y) {
-        for (int x = r.x; x < r.x + r.width; ++x) {
-            sum += std::abs(luminanceAt(a, x, y) - luminanceAt(b, x, y));
-        }
-    }
-    return sum / (double(r.width) * r.height);
+    return cunjing::test::runViewer("viewer_" + name, sourceDir() / "assets" / "demo" / "demo.json",
+                                    30, kWidth, kHeight, extraArgs);
 }
 
 /// The checks every frame of the viewer must pass, language aside.
@@ -129,11 +63,6 @@ void expectSceneUnderPanels(const ViewerRun& run) {
               << "\n";
     EXPECT_GT(panel, 0.03) << "no text-like detail where the viewpoint list should be";
     EXPECT_LT(scene, 0.02) << "the open scene is unexpectedly busy (UI drawn over it?)";
-}
-
-bool haveDisplay() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
 }
 
 }  // namespace
