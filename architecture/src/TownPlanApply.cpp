@@ -251,19 +251,7 @@ std::optional<std::size_t> Applier::find(const std::string& id, const std::strin
 }
 
 bool Applier::matches(const PlanSelection& s, std::size_t i) {
-    const PlanBuilding& b = existing_[i];
-    if (s.empty() || fates_[i].removed)
-        return false;
-    if (!listed(s.ids, b.id) || !listed(s.groups, b.group) ||
-        !listed(s.styles, b.footprint.style) || !listed(s.typologies, b.footprint.typology))
-        return false;
-    if (!s.zones.empty() && std::none_of(b.zones.begin(), b.zones.end(),
-                                         [&](const auto& z) { return listed(s.zones, z); }))
-        return false;
-    if (!s.within.empty() &&
-        (s.within.size() < 3 || !inside(ringCentroid(b.footprint.outline), s.within)))
-        return false;
-    return s.roofs.empty() || listed(s.roofs, roofOf(i));
+    return !fates_[i].removed && selects(s, existing_[i], s.roofs.empty() ? "" : roofOf(i));
 }
 
 void Applier::act(std::size_t i, const PlanAction& action, const std::string& where) {
@@ -474,6 +462,21 @@ Result<AppliedPlan> Applier::run() {
 }
 
 }  // namespace
+
+bool selects(const PlanSelection& s, const PlanBuilding& b, std::string_view roofForm) {
+    if (s.empty())
+        return false;
+    if (!listed(s.ids, b.id) || !listed(s.groups, b.group) ||
+        !listed(s.styles, b.footprint.style) || !listed(s.typologies, b.footprint.typology))
+        return false;
+    if (!s.zones.empty() && std::none_of(b.zones.begin(), b.zones.end(),
+                                         [&](const auto& z) { return listed(s.zones, z); }))
+        return false;
+    if (!s.within.empty() &&
+        (s.within.size() < 3 || !inside(ringCentroid(b.footprint.outline), s.within)))
+        return false;
+    return s.roofs.empty() || listed(s.roofs, std::string(roofForm));
+}
 
 Result<AppliedPlan> applyPlan(const TownPlan& plan, const PlanAlternative& alternative,
                               const std::vector<PlanBuilding>& existing,

@@ -54,56 +54,6 @@ PlanKeyInfo classify(const std::string& key) {
     return info;
 }
 
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
-std::vector<std::string> splitList(std::string_view text, char separator) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find(separator, start), text.size());
-        const std::string_view part = trim(text.substr(start, end - start));
-        if (!part.empty())
-            parts.emplace_back(part);
-        start = end + 1;
-    }
-    return parts;
-}
-
-/// Words separated by blanks.
-std::vector<std::string> words(std::string_view text) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
-            ++i;
-        std::size_t j = i;
-        while (j < text.size() && text[j] != ' ' && text[j] != '\t')
-            ++j;
-        if (j > i)
-            out.emplace_back(text.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
-
-std::optional<double> parseNumber(const std::string& text) {
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size())
-        return std::nullopt;
-    return value;
-}
-
-bool anyOf(const std::vector<std::string>& allowed, const std::string& value) {
-    return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
-}
-
 std::vector<std::string> sorted(std::vector<std::string> values) {
     std::sort(values.begin(), values.end());
     return values;
@@ -147,16 +97,6 @@ bool setFor(arch::PlanAlternative& alt, const arch::PlanSelection& select,
         return setKey(alt.interventions.back().set, action);
     alt.interventions.push_back({select, {action}, {}});
     return true;
-}
-
-bool insidePolygon(const arch::Point2& p, const std::vector<arch::Point2>& ring) {
-    bool inside = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const arch::Point2 &a = ring[i], &b = ring[j];
-        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
-            inside = !inside;
-    }
-    return inside;
 }
 
 constexpr std::string_view kAddedPrefix = "plan/";
@@ -307,19 +247,9 @@ void PlanEditor::clear() {
 }
 
 bool PlanEditor::matches(const arch::PlanSelection& rule, const arch::PlanBuilding& b) const {
-    if (rule.empty())
-        return false;
     const std::size_t index = std::size_t(&b - existing_.data());
     const std::string& roof = index < existingRoofs_.size() ? existingRoofs_[index] : b.id;
-    const bool inZone =
-        rule.zones.empty() || std::any_of(b.zones.begin(), b.zones.end(),
-                                          [&](const auto& z) { return anyOf(rule.zones, z); });
-    const bool inside = rule.within.empty() ||
-                        (rule.within.size() >= 3 &&
-                         insidePolygon(arch::ringCentroid(b.footprint.outline), rule.within));
-    return anyOf(rule.ids, b.id) && anyOf(rule.groups, b.group) &&
-           anyOf(rule.styles, b.footprint.style) && anyOf(rule.typologies, b.footprint.typology) &&
-           anyOf(rule.roofs, roof) && inZone && inside;
+    return arch::selects(rule, b, roof);
 }
 
 std::vector<std::string> PlanEditor::matching(const arch::PlanSelection& rule) const {
@@ -598,121 +528,6 @@ std::vector<std::string> PlanEditor::roofForms() const {
             out.insert(roof);
     }
     return {out.begin(), out.end()};
-}
-
-Status PlanEditor::runScript(std::string_view script) {
-    std::vector<std::string> steps;
-    std::string current;
-    for (const char c : script) {
-        if (c == ';' || c == '\n') {
-            steps.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    steps.push_back(current);
-    int number = 0;
-    for (const std::string& raw : steps) {
-        const std::string_view step = trim(raw);
-        if (step.empty())
-            continue;
-        ++number;
-        const Status done = runStep(step);
-        if (!done)
-            return Error{{},
-                         "step " + std::to_string(number) + " '" + std::string(step) + "'",
-                         done.errors().front().toString()};
-    }
-    return Done{};
-}
-
-Status PlanEditor::runStep(std::string_view step) {
-    const std::size_t space = step.find_first_of(" \t");
-    const std::string command(step.substr(0, space));
-    const std::string rest(space == std::string_view::npos ? "" : trim(step.substr(space)));
-    if (command == "select" || command == "add") {
-        const std::vector<std::string> ids = splitList(rest, ',');
-        if (ids.empty())
-            return failure("'" + command + "' needs building ids, e.g. select street/street-a-03");
-        if (command == "select")
-            return selectIds(ids);
-        for (const std::string& id : ids) {
-            if (isSelected(id)) {
-                rule_.reset();  // a rule's building named by hand: the selection becomes ids
-                continue;
-            }
-            if (const Status added = toggle(id); !added)
-                return added;
-        }
-        return Done{};
-    }
-    if (command == "clear" && rest.empty()) {
-        clear();
-        return Done{};
-    }
-    if (command == "rule") {
-        arch::PlanSelection rule;
-        for (const std::string& term : words(rest)) {
-            const std::size_t eq = term.find('=');
-            const std::string key = term.substr(0, eq);
-            const std::vector<std::string> values =
-                eq == std::string::npos ? std::vector<std::string>{}
-                                        : splitList(std::string_view(term).substr(eq + 1), ',');
-            std::vector<std::string>* field = key == "group"      ? &rule.groups
-                                              : key == "typology" ? &rule.typologies
-                                              : key == "roof"     ? &rule.roofs
-                                              : key == "style"    ? &rule.styles
-                                              : key == "zone"     ? &rule.zones
-                                              : key == "id"       ? &rule.ids
-                                                                  : nullptr;
-            if (field == nullptr || values.empty())
-                return failure("'" + term +
-                               "': write KEY=VALUE[,VALUE] with KEY one of group, typology, "
-                               "roof, style, zone, id");
-            field->insert(field->end(), values.begin(), values.end());
-        }
-        return selectByRule(rule);
-    }
-    if (command == "set") {
-        const std::size_t eq = rest.find('=');
-        if (eq == std::string::npos)
-            return failure("write set KEY=VALUE, e.g. set wall_colour=#E6D8BC");
-        return apply({std::string(trim(std::string_view(rest).substr(0, eq))),
-                      std::string(trim(std::string_view(rest).substr(eq + 1)))});
-    }
-    if (command == "remove" && rest.empty())
-        return removeSelected();
-    if (command == "undo" && rest.empty())
-        return undo() ? Status(Done{}) : failure("nothing to undo");
-    if (command == "redo" && rest.empty())
-        return redo() ? Status(Done{}) : failure("nothing to redo");
-    if (command == "alternative" && !rest.empty())
-        return setAlternative(rest);
-    if (command == "new") {
-        const std::vector<std::string> args = words(rest);
-        if (args.empty() || args.size() > 2)
-            return failure("write new ID [COPY_FROM]");
-        return newAlternative(args[0], {}, {}, args.size() == 2 ? args[1] : std::string());
-    }
-    if (command == "building") {
-        const std::vector<std::string> args = words(rest);
-        const std::vector<std::string> xy =
-            args.size() >= 3 ? splitList(args[2], ',') : std::vector<std::string>{};
-        const auto x = xy.size() == 2 ? parseNumber(xy[0]) : std::nullopt;
-        const auto y = xy.size() == 2 ? parseNumber(xy[1]) : std::nullopt;
-        const auto facing = args.size() == 4 ? parseNumber(args[3]) : std::optional<double>(180);
-        if (args.size() < 3 || args.size() > 4 || !x || !y || !facing)
-            return failure(
-                "write building STYLE TYPOLOGY X,Y [FACING], e.g. building guangfu "
-                "nongfang -150,-180 180");
-        return addBuilding(args[0], args[1], {*x, *y}, *facing);
-    }
-    if (command == "save")
-        return save(rest);
-    return failure("unknown step '" + command +
-                   "' (known: select, add, clear, rule, set, remove, undo, redo, alternative, "
-                   "new, building, save)");
 }
 
 }  // namespace cunjing::viewer

@@ -144,6 +144,12 @@ struct PlanBuilding {
     std::vector<std::string> zones;  ///< zone names it lies in (PlanSelection::zones)
 };
 
+/// True when `selection` selects `building` (every condition given holds), whose roof form in
+/// the existing state is `roofForm` (roofFormOf; read only when the selection names roofs). An
+/// empty selection selects nothing. applyPlan and the viewer's plan editor both select by it.
+bool selects(const PlanSelection& selection, const PlanBuilding& building,
+             std::string_view roofForm);
+
 /// What an alternative did to one building, for the change list.
 struct PlanChange {
     enum class Kind { Modified, Added, Removed };
