@@ -3,6 +3,7 @@
 // 2 bad usage or input, 3 internal error).
 
 #include "BuildingCommand.h"
+#include "KioskCommand.h"
 #include "ModelCommand.h"
 #include "NotesCommand.h"
 #include "PlanCommand.h"
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
     cunjing::tools::addNotesCommand(app, notes);
     std::function<int()> plan;  // set by `plan list|check|report`
     cunjing::tools::addPlanCommand(app, plan);
+    std::function<int()> kiosk;  // set by `kiosk passcode`
+    cunjing::tools::addKioskCommand(app, kiosk);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -74,6 +77,8 @@ int main(int argc, char** argv) {
             return notes();
         if (app.got_subcommand("plan") && plan)
             return plan();
+        if (app.got_subcommand("kiosk") && kiosk)
+            return kiosk();
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\n";
         return 3;

@@ -26,6 +26,12 @@ export CUNJING_MAPPINGS="$root/assets/mappings"
 # The GeoJSON names the mean crown crown_m; its mapping also marks every tree synthetic.
 "$cunjing" trees --registry "$store" --actor make_register.sh import \
     --map "$here/trees_synthetic_mapping.json" "$here/trees_synthetic.geojson" 2>/dev/null
+# Two trees get "photos": renders of the demo scene (make_photos.sh), not photographs. The
+# paths are relative to this store's folder, where the viewer looks for them.
+"$cunjing" trees --registry "$store" --actor make_register.sh edit DEMO-001 \
+    --set "photos=photos/tree-DEMO-001-render-1.jpg;photos/tree-DEMO-001-render-2.jpg" >/dev/null
+"$cunjing" trees --registry "$store" --actor make_register.sh edit DEMO-007 \
+    --set "photos=photos/tree-DEMO-007-render.jpg" >/dev/null
 # A committed store must read without writing: leave WAL (which needs -wal/-shm files beside
 # it even to read) for a plain rollback journal; Registry switches back to WAL on any
 # read-write open. VACUUM drops the pages the staging tables used.

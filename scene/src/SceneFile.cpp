@@ -1,6 +1,7 @@
 #include <cunjing/scene/SceneFile.h>
 
 #include "JsonReader.h"
+#include "SceneTour.h"
 
 #include <cunjing/geo/Crs.h>
 
@@ -563,7 +564,19 @@ void readViewpoints(JsonReader& parent, SceneDescription& scene) {
     });
 }
 
-/// "kiosk": {"idle_seconds": 60, "home_seconds": 180}; home must come after idle.
+/// "passcode_hash": a yescrypt hash made by `cunjing kiosk passcode`. Only its form is checked
+/// here; whether a typed passcode matches is the viewer's business (libxcrypt).
+void readPasscodeHash(JsonReader& r, std::string& out, bool required) {
+    if (r.string("passcode_hash", out, required) && !isYescryptHash(out)) {
+        r.error(r.childPath("passcode_hash"),
+                "not a yescrypt passcode hash (\"$y$...\"); make one with `cunjing kiosk "
+                "passcode` and paste its output here");
+        out.clear();
+    }
+}
+
+/// "kiosk": {"idle_seconds": 60, "home_seconds": 180, "passcode_hash": "$y$..."}; home must
+/// come after idle.
 void readKiosk(JsonReader& parent, SceneDescription& scene) {
     const json* v = parent.take("kiosk");
     if (!v || v->is_null())
@@ -574,6 +587,7 @@ void readKiosk(JsonReader& parent, SceneDescription& scene) {
     KioskDescription& k = scene.kiosk;
     const bool idleRead = r.number("idle_seconds", k.idleSeconds, false, 0, 1e7);
     const bool homeRead = r.number("home_seconds", k.homeSeconds, false, 0, 1e7);
+    readPasscodeHash(r, k.passcodeHash, false);
     r.finish();
     if (idleRead && k.idleSeconds <= 0)
         r.error(r.childPath("idle_seconds"), "must be more than 0 seconds");
@@ -584,6 +598,40 @@ void readKiosk(JsonReader& parent, SceneDescription& scene) {
 }
 
 }  // namespace
+
+bool isYescryptHash(std::string_view text) {
+    // "$y$" params "$" salt "$" hash, in crypt(3)'s alphabet; libxcrypt's longest is 128.
+    if (!text.starts_with("$y$") || text.size() > 128 || text.back() == '$' ||
+        std::count(text.begin(), text.end(), '$') != 4)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '/' || c == '$';
+    });
+}
+
+Result<std::string> loadKioskConfig(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return Error{file.string(), "", "cannot be read (missing, or permissions?)"};
+    std::ostringstream text;
+    text << in.rdbuf();
+    json root;
+    try {
+        root = json::parse(text.str());
+    } catch (const json::parse_error& e) {
+        return Error{file.string(), "", "JSON syntax error: " + plainParseMessage(e.what())};
+    }
+    std::vector<Error> errors;
+    JsonReader r(root, "$", file.string(), errors);
+    std::string hash;
+    if (r.isObject()) {
+        readPasscodeHash(r, hash, true);
+        r.finish();
+    }
+    if (!errors.empty())
+        return Result<std::string>::failure(errors);
+    return hash;
+}
 
 const Viewpoint* SceneDescription::findViewpoint(const std::string& wanted) const {
     for (const auto& vp : viewpoints) {
@@ -634,6 +682,7 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         readPlans(r, scene, base);
         readControlLines(r, scene, base);
         readKiosk(r, scene);
+        detail::readTour(r, scene);  // after the viewpoints: steps name them
         r.finish();
     }
     if (!errors.empty())

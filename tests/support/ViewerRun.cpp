@@ -32,6 +32,12 @@ std::filesystem::path demoStoreCopy(const std::string& stem) {
     for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(copy.string() + suffix);
     std::filesystem::copy_file(demoStore(), copy);
+    // The store's photos are relative to its folder: the copy's folder links to the demo's.
+    const auto photos = outputDir("render") / "photos";
+    std::error_code ec;
+    if (!std::filesystem::exists(photos, ec))
+        std::filesystem::create_directory_symlink(
+            std::filesystem::absolute(demoStore().parent_path() / "photos"), photos, ec);
     return copy;
 }
 

@@ -84,9 +84,10 @@ int main(int argc, char** argv) {
                    "Register store for the register panel: FILE.gpkg or PG:...; default: the "
                    "scene's registers.registry");
     app.add_option("--panel", panel, "Open a panel at start")
-        ->check(CLI::IsMember({"register", "inspector", "plan", "changes", "rules"}));
+        ->check(CLI::IsMember({"register", "inspector", "plan", "changes", "rules", "tour"}));
     app.add_option("--select", options.select,
-                   "Open the info card of a record at start: tree:ID or village:ID");
+                   "Open the info card of a record at start: tree:ID, village:ID or "
+                   "building:SCENE-ID");
     app.add_option("--click", clicks,
                    "Click at X,Y (window pixels) after the first frame, as a mouse would; "
                    "repeat for more clicks, one a frame")
@@ -147,10 +148,41 @@ int main(int argc, char** argv) {
                  "Exhibition kiosk: fullscreen and locked (Esc and closing are ignored), "
                  "exhibition panels only, the viewpoint tour plays when idle (scene key "
                  "\"kiosk\")");
+    app.add_option("--kiosk-config", options.kioskConfig,
+                   "With --kiosk: a JSON file {\"passcode_hash\": ...} (from `cunjing kiosk "
+                   "passcode`) used instead of the scene's kiosk.passcode_hash")
+        ->check(CLI::ExistingFile);
+    app.add_option("--dpi", options.dpi,
+                   "With --kiosk: the screen's dots per inch for the 15 mm touch targets; "
+                   "default: what the display reports, else 96")
+        ->check(CLI::Range(20.0, 2000.0));
     // Test only, so not listed in --help.
     app.add_flag("--inject-quit", options.injectQuit,
                  "After the first frame, send Esc and a quit request (tests the kiosk lock)")
         ->group("");
+    app.add_option("--inject", options.injectScript,
+                   "Input events pushed at given frames (tests and benchmarks; see "
+                   "viewer/src/EventScript.h)")
+        ->check(CLI::ExistingFile)
+        ->group("");
+    app.add_option("--fixed-dt", options.fixedDt,
+                   "Advance every clock by this many seconds a frame instead of the measured "
+                   "frame time (deterministic tests)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->group("");
+    app.add_option("--latency-bench", options.latencyBenchSeconds,
+                   "Feed a one-finger drag for SECONDS, print the input-to-frame-end latency "
+                   "(p50, p95, max) and the median frame time, and exit")
+        ->check(CLI::Range(1.0, 600.0));
+    app.add_flag("--attract", options.attract,
+                 "With --kiosk: start the attract tour on the first frame");
+    app.add_option("--tour-edit", options.tourEdit,
+                   "Tour editor steps run after the first frame, separated by ';' (add; seconds "
+                   "N; caption zh|en TEXT; up [N]; down [N]; delete; select N; view NAME; "
+                   "preview; save [PATH])");
+    app.add_option("--tour-save", options.tourSave,
+                   "Where the tour editor's save writes the scene with its tour; default: the "
+                   "scene file itself");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -160,6 +192,7 @@ int main(int argc, char** argv) {
         return kExitBadInput;
     options.registerPanel = panel == "register";
     options.inspectorPanel = panel == "inspector";
+    options.tourPanel = panel == "tour";
     if (panel == "plan" || panel == "changes" || panel == "rules")
         options.planPanel = panel;
     const bool needsPlan = !options.view.empty() || !options.planPanel.empty() ||
@@ -168,6 +201,14 @@ int main(int argc, char** argv) {
     if (needsPlan && options.plan.empty()) {
         std::cerr << "error: --view, --alternative, --panel plan|changes|rules, --pick-change, "
                      "--pick-rule and --plan-edit need --plan ID|FILE\n";
+        return kExitBadInput;
+    }
+    if (!options.kioskConfig.empty() && !options.kiosk) {
+        std::cerr << "error: --kiosk-config sets the kiosk's admin passcode; it needs --kiosk\n";
+        return kExitBadInput;
+    }
+    if (options.attract && !options.kiosk) {
+        std::cerr << "error: --attract starts the kiosk's attract tour; it needs --kiosk\n";
         return kExitBadInput;
     }
     options.compareOverlay = compareMode == "overlay";
@@ -183,9 +224,9 @@ int main(int argc, char** argv) {
     if (!parseModes(modes, options.modelModes) || !parseClip(clip, options.clip))
         return kExitBadInput;
     if (!options.select.empty() && !options.select.starts_with("tree:") &&
-        !options.select.starts_with("village:")) {
-        std::cerr << "error: --select: expected tree:ID or village:ID, got \"" << options.select
-                  << "\"\n";
+        !options.select.starts_with("village:") && !options.select.starts_with("building:")) {
+        std::cerr << "error: --select: expected tree:ID, village:ID or building:SCENE-ID, got \""
+                  << options.select << "\"\n";
         return kExitBadInput;
     }
     options.language =

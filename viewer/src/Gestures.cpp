@@ -22,6 +22,18 @@ double pinchZoomFactor(double before, double after) {
     return before / after;
 }
 
+double twistHeadingDelta(double bx, double by, double ax, double ay) {
+    if (std::hypot(bx, by) < kMinSpread || std::hypot(ax, ay) < kMinSpread)
+        return 0.0;
+    // Screen angles grow clockwise (y is down); the heading turns the other way.
+    double turn = (std::atan2(ay, ax) - std::atan2(by, bx)) * 180.0 / kPi;
+    if (turn > 180.0)
+        turn -= 360.0;
+    else if (turn < -180.0)
+        turn += 360.0;
+    return -turn;
+}
+
 double wheelZoomFactor(double notches) {
     return std::pow(kWheelZoomPerNotch, notches);
 }
@@ -66,52 +78,80 @@ bool TapDetector::release(double x, double y) {
     return tap;
 }
 
-void TouchTracker::setWindowSize(double width, double height) {
-    width_ = std::max(width, 1.0);
-    height_ = std::max(height, 1.0);
+bool DoubleTapDetector::tap(double time, double x, double y) {
+    const bool pair = hasFirst_ && time - time_ <= kDoubleTapSeconds &&
+                      std::hypot(x - x_, y - y_) <= kDoubleTapPixels;
+    hasFirst_ = !pair;
+    time_ = time;
+    x_ = x;
+    y_ = y;
+    return pair;
 }
 
-double TouchTracker::spread(const Point& a, const Point& b) const {
-    return std::hypot((a.first - b.first) * width_, (a.second - b.second) * height_);
+void VelocityTracker::add(double dx, double dy) {
+    pendingX_ += dx;
+    pendingY_ += dy;
 }
 
-void TouchTracker::fingerDown(std::int64_t id, double x, double y) {
-    fingers_[id] = {x, y};
-    if (fingers_.size() >= 2)
-        multiTouch_ = true;
+void VelocityTracker::endFrame(double dtSeconds) {
+    if (!(dtSeconds > 0))
+        return;  // a frame that took no time cannot carry a speed; its movement waits
+    samples_.push_back({dtSeconds, pendingX_, pendingY_});
+    pendingX_ = pendingY_ = 0;
+    lastDt_ = dtSeconds;
+    // Keep just enough frames to cover the window, counting from the newest.
+    double covered = 0;
+    std::size_t keep = 0;
+    for (auto it = samples_.rbegin(); it != samples_.rend() && covered < kVelocityWindowSeconds;
+         ++it, ++keep)
+        covered += it->dt;
+    samples_.erase(samples_.begin(), samples_.end() - std::ptrdiff_t(keep));
 }
 
-void TouchTracker::fingerUp(std::int64_t id) {
-    fingers_.erase(id);
-    if (fingers_.empty())
-        multiTouch_ = false;
-}
-
-void TouchTracker::clear() {
-    fingers_.clear();
-    multiTouch_ = false;
-}
-
-TouchMove TouchTracker::fingerMotion(std::int64_t id, double x, double y) {
-    TouchMove move;
-    auto it = fingers_.find(id);
-    if (it == fingers_.end())
-        return move;  // a finger that started on the UI
-    const Point before = it->second;
-    it->second = {x, y};
-    if (fingers_.size() == 1) {
-        if (!multiTouch_)
-            move.orbit = orbitFromDrag(x - before.first, y - before.second);
-        return move;
+std::pair<double, double> VelocityTracker::velocity() const {
+    // The movement not yet closed by endFrame happened in the frame now running, which is
+    // about as long as the last one: it is the newest sample.
+    double time = 0, x = 0, y = 0;
+    if (pendingX_ != 0 || pendingY_ != 0) {
+        time = lastDt_;
+        x = pendingX_;
+        y = pendingY_;
     }
-    if (fingers_.size() != 2)
-        return move;  // three or more fingers: no gesture of ours
-    const Point other =
-        (fingers_.begin()->first == id ? std::next(fingers_.begin()) : fingers_.begin())->second;
-    move.zoomFactor = pinchZoomFactor(spread(before, other), spread({x, y}, other));
-    // The centroid of two fingers moves by half of one finger's movement.
-    move.panDx = 0.5 * (x - before.first);
-    move.panDy = 0.5 * (y - before.second);
+    for (auto it = samples_.rbegin(); it != samples_.rend() && time < kVelocityWindowSeconds;
+         ++it) {
+        time += it->dt;
+        x += it->dx;
+        y += it->dy;
+    }
+    if (!(time > 0))
+        return {0.0, 0.0};
+    return {x / time, y / time};
+}
+
+void VelocityTracker::reset() {
+    samples_.clear();
+    pendingX_ = pendingY_ = 0;
+}
+
+void Inertia::start(std::pair<double, double> velocity, double minStartSpeed) {
+    vx_ = velocity.first;
+    vy_ = velocity.second;
+    const double speed = std::hypot(vx_, vy_);
+    active_ = std::isfinite(speed) && speed >= minStartSpeed;
+    stopSpeed_ = kInertiaStopFraction * speed;
+}
+
+std::pair<double, double> Inertia::step(double dtSeconds) {
+    if (!active_ || !(dtSeconds > 0))
+        return {0.0, 0.0};
+    // The integral of v * exp(-t / tau) over the step: v * tau * (1 - exp(-dt / tau)).
+    const double decay = std::exp(-dtSeconds / kInertiaTimeConstant);
+    const double travel = kInertiaTimeConstant * (1.0 - decay);
+    const std::pair<double, double> move{vx_ * travel, vy_ * travel};
+    vx_ *= decay;
+    vy_ *= decay;
+    if (std::hypot(vx_, vy_) < stopSpeed_)
+        active_ = false;
     return move;
 }
 

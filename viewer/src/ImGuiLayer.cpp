@@ -98,6 +98,19 @@ bool ImGuiLayer::processEvent(const SDL_Event& event) {
             SDL_free(clipboard);
         }
     }
+    if (event.type == SDL_MOUSEMOTION) {
+        pointerKnown_ = true;
+        pointerX_ = float(event.motion.x);
+        pointerY_ = float(event.motion.y);
+    } else if ((event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) &&
+               event.button.button == SDL_BUTTON_LEFT) {
+        pointerKnown_ = true;
+        pointerX_ = float(event.button.x);
+        pointerY_ = float(event.button.y);
+        leftDown_ = event.type == SDL_MOUSEBUTTONDOWN;
+    } else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_LEAVE) {
+        pointerKnown_ = leftDown_;  // a drag held outside the window still belongs to it
+    }
     return ImGui_ImplSDL2_ProcessEvent(&event);
 }
 
@@ -127,6 +140,13 @@ void ImGuiLayer::beginFrame() {
         addPendingGlyphs();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    if (pointerKnown_) {
+        // The backend polled the pointer; the events are what this window was actually sent
+        // (the same for a real mouse, and the only truth for injected touches).
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(pointerX_, pointerY_);
+        io.MouseDown[0] = io.MouseDown[0] || leftDown_;
+    }
     ImGui::NewFrame();
 }
 

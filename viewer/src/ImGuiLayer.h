@@ -53,6 +53,10 @@ private:
     std::u32string pending_;              ///< characters to add before the next frame
     std::vector<unsigned short> ranges_;  ///< must outlive the font atlas
     bool cjkFont_ = false;
+    /// The pointer as the events tell it (ImGui 1.86's SDL backend asks the X server instead,
+    /// which events pushed with SDL_PushEvent, as --inject does, never move).
+    bool pointerKnown_ = false, leftDown_ = false;
+    float pointerX_ = 0, pointerY_ = 0;
 };
 
 }  // namespace cunjing::viewer

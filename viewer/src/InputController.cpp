@@ -36,6 +36,9 @@ void InputController::handle(const SDL_Event& event, bool uiWantsMouse, bool uiW
         case SDL_FINGERUP:
             onFinger(event);
             break;
+        case SDL_WINDOWEVENT:
+            onWindow(event);
+            break;
         // SDL_MULTIGESTURE carries what the finger events already tell us; the tracker measures
         // the pinch from finger positions, which gives an exact spread ratio.
         default:
@@ -69,14 +72,18 @@ void InputController::onMouseButton(const SDL_Event& event, bool uiWantsMouse) {
         const bool wasOrbiting = orbiting_;
         orbiting_ = down;
         if (down) {
+            beginMotion(Motion::Orbit);
             mouseTap_.press(event.button.x, event.button.y);
-        } else if (wasOrbiting && mouseTap_.release(event.button.x, event.button.y) &&
-                   actions_.pick) {
-            actions_.pick(event.button.x, event.button.y);
+        } else if (wasOrbiting) {
+            releaseMotion();
+            if (mouseTap_.release(event.button.x, event.button.y) && actions_.pick)
+                actions_.pick(event.button.x, event.button.y);
         }
     }
     if (event.button.button == SDL_BUTTON_RIGHT || event.button.button == SDL_BUTTON_MIDDLE) {
         panning_ = down;
+        if (down)
+            beginMotion(Motion::None);  // a click stops a coast; a mouse pan does not coast
     }
 }
 
@@ -91,6 +98,7 @@ void InputController::onMouseMotion(const SDL_Event& event) {
         mouseTap_.move(event.motion.x, event.motion.y);
         const OrbitDelta o = orbitFromDrag(dx, dy);
         rig_.orbit(o.headingDeg, o.pitchDeg);
+        velocity_.add(o.headingDeg, o.pitchDeg);
     } else if (panning_) {
         pan(dx, dy);
     }
@@ -157,6 +165,48 @@ void InputController::onKeyDown(const SDL_Event& event) {
 }
 
 void InputController::update(double dtSeconds, bool uiWantsKeyboard) {
+    const double dt = std::max(dtSeconds, 0.0);
+    clock_ += dt;
+    if (measuring_ != Motion::None)
+        velocity_.endFrame(dt);
+    coast(dt);
+    flyKeys(dt, uiWantsKeyboard);
+}
+
+bool InputController::beginMotion(Motion motion) {
+    const bool wasCoasting = inertia_.active();
+    inertia_.stop();
+    measuring_ = motion;
+    velocity_.reset();
+    return wasCoasting;
+}
+
+void InputController::releaseMotion() {
+    if (measuring_ == Motion::Orbit)
+        inertia_.start(velocity_.velocity(), kOrbitCoastMinSpeed);
+    else if (measuring_ == Motion::Pan)
+        inertia_.start(velocity_.velocity(), kPanCoastMinSpeed);
+    coastMotion_ = measuring_;
+    measuring_ = Motion::None;
+    velocity_.reset();
+}
+
+void InputController::coast(double dtSeconds) {
+    if (!inertia_.active())
+        return;
+    // A flight (a viewpoint, a double tap, the attract tour) takes the camera over.
+    if (rig_.animating()) {
+        inertia_.stop();
+        return;
+    }
+    const auto [x, y] = inertia_.step(dtSeconds);
+    if (coastMotion_ == Motion::Orbit)
+        rig_.orbit(x, y);
+    else if (coastMotion_ == Motion::Pan)
+        pan(x, y);
+}
+
+void InputController::flyKeys(double dtSeconds, bool uiWantsKeyboard) {
     if (!state_.flyMode || uiWantsKeyboard)
         return;
     // Scancodes: WASD keep their place on AZERTY and other layouts.
@@ -173,58 +223,6 @@ void InputController::update(double dtSeconds, bool uiWantsKeyboard) {
     if (step.forwardM != 0 || step.rightM != 0 || step.upM != 0) {
         rig_.fly(step.forwardM, step.rightM, step.upM);
     }
-}
-
-void InputController::onFinger(const SDL_Event& event) {
-    const SDL_TouchFingerEvent& f = event.tfinger;
-    if (event.type == SDL_FINGERDOWN) {
-        // A finger that lands on a panel belongs to ImGui (through the synthetic mouse events).
-        if (!state_.overUi(float(f.x * width_), float(f.y * height_))) {
-            // A lone finger on the divider moves it instead of orbiting.
-            if (touch_.fingerCount() == 0 && actions_.dragBegin &&
-                actions_.dragBegin(f.x * width_, f.y * height_, false)) {
-                dragFinger_ = f.fingerId;
-                return;
-            }
-            touch_.fingerDown(f.fingerId, f.x, f.y);
-            // Only a lone finger can tap; a second one makes the touch a gesture.
-            if (touch_.fingerCount() == 1) {
-                fingerTap_.press(f.x * width_, f.y * height_);
-                tapFinger_ = f.fingerId;
-            } else {
-                fingerTap_.cancel();
-            }
-        }
-        return;
-    }
-    if (f.fingerId == dragFinger_) {
-        if (event.type == SDL_FINGERUP) {
-            dragFinger_ = -1;
-            if (actions_.dragEnd)
-                actions_.dragEnd(f.x * width_, f.y * height_);
-        } else if (actions_.dragMove) {
-            actions_.dragMove(f.x * width_, f.y * height_);
-        }
-        return;
-    }
-    if (event.type == SDL_FINGERUP) {
-        touch_.fingerUp(f.fingerId);
-        if (f.fingerId == tapFinger_ && fingerTap_.release(f.x * width_, f.y * height_) &&
-            actions_.pick) {
-            actions_.pick(f.x * width_, f.y * height_);
-        }
-        return;
-    }
-    if (f.fingerId == tapFinger_)
-        fingerTap_.move(f.x * width_, f.y * height_);
-    const TouchMove move = touch_.fingerMotion(f.fingerId, f.x, f.y);
-    if (move.orbit.headingDeg != 0 || move.orbit.pitchDeg != 0) {
-        rig_.orbit(move.orbit.headingDeg, move.orbit.pitchDeg);
-    }
-    if (move.zoomFactor != 1)
-        rig_.zoom(move.zoomFactor);
-    if (move.panDx != 0 || move.panDy != 0)
-        pan(move.panDx, move.panDy);
 }
 
 }  // namespace cunjing::viewer

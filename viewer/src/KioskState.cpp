@@ -47,6 +47,15 @@ void KioskState::input(double now) {
     }
 }
 
+bool KioskState::startAttract(double now) {
+    clamp(now);
+    if (mode_ == KioskMode::Attract)
+        return false;
+    mode_ = KioskMode::Attract;
+    stopPending_ = false;
+    return true;
+}
+
 KioskAction KioskState::tick(double now) {
     if (stopPending_) {
         stopPending_ = false;

@@ -38,6 +38,10 @@ public:
 
     /// Any touch, mouse or key at `now`.
     void input(double now);
+    /// A visitor asked for the tour (the tour button) at `now`: attract mode without waiting
+    /// for the idle time, so the next touch stops it like any attract tour. False when the
+    /// tour is already playing.
+    bool startAttract(double now);
     /// Called once a frame; says what to do.
     KioskAction tick(double now);
 

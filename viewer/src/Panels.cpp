@@ -1,6 +1,7 @@
 #include "Panels.h"
 
 #include "InspectorPanels.h"
+#include "KioskPanels.h"
 #include "PanelLayout.h"
 #include "PlanPanels.h"
 
@@ -166,10 +167,9 @@ void MessageOverlay::draw(UiState& state) {
 }
 
 void TourCaption::draw(UiState& state) {
-    if (state.tourCaption < 0 || state.tourCaption >= int(state.viewpoints.size()))
+    if (state.tourCaption < 0)
         return;
-    const std::string& title =
-        state.viewpoints[std::size_t(state.tourCaption)].title.in(state.language);
+    const std::string& title = state.tourCaptionText.in(state.language);
     if (title.empty())
         return;
     pinNextWindow(0.5f, 1.0f);
@@ -184,11 +184,12 @@ void TourCaption::draw(UiState& state) {
 std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel, bool kiosk) {
     std::vector<std::unique_ptr<Panel>> panels;
     if (kiosk) {
-        panels.push_back(std::make_unique<ViewpointPanel>());
-        panels.push_back(std::make_unique<InfoPanel>());
+        // Exhibition panels only, drawn large; no file dialogs, register, inspector or plans.
+        // The admin keypad joins last when the kiosk has a passcode (ViewerAppKiosk.cpp).
+        panels.push_back(std::make_unique<KioskPlacesPanel>());
         panels.push_back(std::make_unique<InfoCardPanel>());
         panels.push_back(std::make_unique<HelpOverlay>());
-        panels.push_back(std::make_unique<LanguagePanel>());
+        panels.push_back(std::make_unique<KioskBarPanel>());
         panels.push_back(std::make_unique<TourCaption>());
         panels.push_back(std::make_unique<MessageOverlay>());
         return panels;

@@ -1,6 +1,7 @@
 #pragma once
 /// The viewer's ImGui panels, each a small class with draw() (after osgEarth's ImGuiPanel).
 
+#include "PhotoTexture.h"
 #include "RegisterModel.h"
 #include "UiState.h"
 
@@ -40,10 +41,18 @@ public:
     void draw(UiState& state) override;
 };
 
-/// The picked tree or village: its register fields, and a button to fly there.
+/// The picked tree, village or building: its fields, its register photos, and buttons to fly
+/// there and to close it.
 class InfoCardPanel : public Panel {
 public:
     void draw(UiState& state) override;
+
+private:
+    void drawPhotos(UiState& state, float touchHeight);
+
+    PhotoTexture photo_;                 ///< the photo shown; freed when the card closes or changes
+    std::optional<RecordRef> photosOf_;  ///< the record photoIndex_ steps through
+    int photoIndex_ = 0;
 };
 
 /// Search, filter and edit the register, with undo and redo (shown when the scene has one).
@@ -67,14 +76,14 @@ public:
     void draw(UiState& state) override;
 };
 
-/// The kiosk's attract tour: the title of the viewpoint shown, at the bottom centre.
+/// The tour playing (attract or preview): the step's caption, at the bottom centre.
 class TourCaption : public Panel {
 public:
     void draw(UiState& state) override;
 };
 
 /// Every panel, in drawing order; the register panel only with a model. A kiosk has only the
-/// exhibition panels (viewpoints, info, cards, language, help, messages, the tour caption).
+/// exhibition panels (places, cards, help, language/home/tour, the tour caption, messages).
 std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel, bool kiosk = false);
 
 }  // namespace cunjing::viewer

@@ -107,6 +107,32 @@ std::optional<osg::Vec3d> projectToWindow(const osg::Vec3d& local, const osg::Ma
     return osg::Vec3d((nx + 1) * 0.5 * width, (1 - ny) * 0.5 * height, clip.w());
 }
 
+std::string recordRefText(const RecordRef& record) {
+    switch (record.kind) {
+        case RecordKind::Tree:
+            return "tree:" + record.id;
+        case RecordKind::Village:
+            return "village:" + record.id;
+        case RecordKind::Building:
+            break;
+    }
+    return "building:" + record.id;
+}
+
+std::optional<RecordRef> parseRecordRefText(const std::string& text) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || colon + 1 >= text.size())
+        return std::nullopt;
+    const std::string kind = text.substr(0, colon), id = text.substr(colon + 1);
+    if (kind == "tree")
+        return RecordRef{RecordKind::Tree, id};
+    if (kind == "village")
+        return RecordRef{RecordKind::Village, id};
+    if (kind == "building")
+        return RecordRef{RecordKind::Building, id};
+    return std::nullopt;
+}
+
 std::vector<RecordAnchor> recordAnchors(const scene::SceneData& data) {
     std::vector<RecordAnchor> anchors;
     anchors.reserve(data.trees.size() + data.villages.size());
@@ -154,6 +180,13 @@ std::optional<RecordRef> ScenePicker::rayPick(osg::Camera& camera, double x, dou
             return record;
     }
     return std::nullopt;
+}
+
+std::optional<RecordRef> ScenePicker::pickExact(osg::Camera& camera, double x, double y) const {
+    const osg::Viewport* viewport = camera.getViewport();
+    if (!viewport)
+        return std::nullopt;
+    return rayPick(camera, x + viewport->x(), viewport->y() + viewport->height() - y);
 }
 
 std::optional<RecordRef> ScenePicker::pick(osg::Camera& camera, double x, double y,

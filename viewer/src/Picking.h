@@ -1,5 +1,6 @@
 #pragma once
-/// What a click on the 3D view points at: a register tree or a village marker. Geometry picking
+/// What a click on the 3D view points at: a register tree or a village marker (buildings are
+/// picked by CompareView::pickBuilding, which knows the plan states). Geometry picking
 /// finds what the ray hits; thin things (a distant tree, a marker label) are easy to miss, so the
 /// nearest record on screen within a few pixels is the fallback.
 
@@ -21,14 +22,21 @@ struct SceneData;
 
 namespace cunjing::viewer {
 
-enum class RecordKind { Tree, Village };
+enum class RecordKind { Tree, Village, Building };
 
-/// A register record by kind and id: what the info card and the register panel show.
+/// A register record by kind and id, or a generated building by its scene id
+/// ("street/street-a-03"): what the info card and the register panel show.
 struct RecordRef {
     RecordKind kind = RecordKind::Tree;
     std::string id;
     bool operator==(const RecordRef&) const = default;
 };
+
+/// "tree:<id>", "village:<id>", "building:<scene id>": how --select takes a record and the
+/// event script's `print` line reports it.
+std::string recordRefText(const RecordRef& record);
+/// The reverse; none for an unknown kind or an empty id.
+std::optional<RecordRef> parseRecordRefText(const std::string& text);
 
 /// Prefix of village marker node names ("village:<id>"), as the scene's village layer sets it.
 inline constexpr const char* kVillageNodePrefix = "village:";
@@ -94,6 +102,9 @@ public:
 
     /// The camera's children are the scene (osgViewer puts the scene data there).
     std::optional<RecordRef> pick(osg::Camera& camera, double x, double y, double maxPixels) const;
+    /// Only a tree or marker the ray hits first, without the nearest-on-screen fallback: what
+    /// must win over a building behind it.
+    std::optional<RecordRef> pickExact(osg::Camera& camera, double x, double y) const;
     const RecordAnchor* anchor(const RecordRef& record) const;
 
 private:

@@ -91,6 +91,8 @@ std::vector<std::string> cardVocabulary() {
     for (AgeMethod m :
          {AgeMethod::Documents, AgeMethod::Legend, AgeMethod::Estimate, AgeMethod::RingCount})
         words.push_back(chineseName(m));
+    for (std::string& word : buildingVocabulary())
+        words.push_back(std::move(word));
     return words;
 }
 
@@ -163,15 +165,36 @@ std::vector<CardRow> cardRows(const CardRecord& card, const heritage::Rules& rul
                               Language language) {
     if (const auto* tree = std::get_if<heritage::TreeRecord>(&card.record))
         return treeCardRows(*tree, rules, language);
+    if (const auto* building = std::get_if<BuildingInfo>(&card.record))
+        return buildingCardRows(*building, language);
     return villageCardRows(std::get<heritage::VillageRecord>(card.record), language);
 }
 
-std::string cardHeading(const CardRecord& card) {
+std::string cardHeading(const CardRecord& card, Language language) {
     if (const auto* village = std::get_if<heritage::VillageRecord>(&card.record))
         return village->name.empty() ? village->id : village->name;
+    if (const auto* building = std::get_if<BuildingInfo>(&card.record))
+        return buildingHeading(*building, language);
     const auto& tree = std::get<heritage::TreeRecord>(card.record);
     const std::string species = tree.speciesCn.empty() ? tree.id : tree.speciesCn;
     return card.localName.empty() ? species : species + " · " + card.localName;
+}
+
+const std::vector<std::string>& cardPhotos(const CardRecord& card) {
+    static const std::vector<std::string> none;
+    // The village register has no photos column (heritage::VillageRecord), buildings no
+    // register at all: only trees carry photos today.
+    if (const auto* tree = std::get_if<heritage::TreeRecord>(&card.record))
+        return tree->photos;
+    return none;
+}
+
+StringId cardKind(const CardRecord& card) {
+    if (std::holds_alternative<heritage::TreeRecord>(card.record))
+        return StringId::CardTree;
+    if (std::holds_alternative<heritage::VillageRecord>(card.record))
+        return StringId::CardVillage;
+    return StringId::CardBuilding;
 }
 
 }  // namespace cunjing::viewer

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 
 namespace cunjing::viewer {
@@ -18,6 +19,11 @@ namespace {
 /// Width of the card and the register panel, in font heights: fits a story line of ~25 CJK
 /// characters, which is what a glance at a touch screen takes in.
 constexpr float kCardWidthEm = 24.0f;
+/// A photo taller than this (portrait) is shown smaller, so the card's fields stay in view.
+constexpr float kPhotoMaxHeightEm = 11.0f;
+/// Buttons in a kiosk: 2.5 font heights is 60 px at the kiosk's 24 px text, about 15 mm on a
+/// 100 dpi exhibition screen, the smallest target a finger hits reliably.
+constexpr float kTouchButtonEm = 2.5f;
 constexpr float kRegisterWidthEm = 30.0f;
 
 /// The filter choices in order: every grade, then each grade of the rules.
@@ -33,30 +39,33 @@ std::string gradeLabel(const std::optional<heritage::TreeGrade>& grade, Language
 }  // namespace
 
 void InfoCardPanel::draw(UiState& state) {
-    if (!state.selected || !state.card)
+    if (!state.selected || !state.card) {
+        photo_.release();
+        photosOf_.reset();
         return;
+    }
     const Language lang = state.language;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize(), margin = panelMargin();
+    // In a kiosk every button is a finger's width tall (the font is already scaled up there).
+    const float touchHeight = state.kiosk ? kTouchButtonEm * em : 0.0f;
     const float top = std::max(state.infoBottom, vp->WorkPos.y) + margin;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - margin, top), ImGuiCond_Always,
                             ImVec2(1, 0));
     // Leave the language bar at the bottom right uncovered.
     const float maxHeight = std::max(vp->WorkPos.y + vp->WorkSize.y - top - 3.5f * em, 6 * em);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(kCardWidthEm * em, 0),
-                                        ImVec2(kCardWidthEm * em, maxHeight));
-    const StringId kind =
-        state.selected->kind == RecordKind::Tree ? StringId::CardTree : StringId::CardVillage;
-    if (ImGui::Begin(label(kind, lang, "card").c_str(), nullptr, kPanelFlags)) {
-        ImGui::TextWrapped("%s", cardHeading(*state.card).c_str());
+    const float width = std::min(kCardWidthEm * em, vp->WorkSize.x * 0.45f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, maxHeight));
+    if (ImGui::Begin(label(cardKind(*state.card), lang, "card").c_str(), nullptr, kPanelFlags)) {
+        ImGui::TextWrapped("%s", cardHeading(*state.card, lang).c_str());
         const auto* tree = std::get_if<heritage::TreeRecord>(&state.card->record);
-        const bool synthetic =
-            tree ? tree->synthetic
-                 : std::get<heritage::VillageRecord>(state.card->record).synthetic;
-        if (!state.card->fromRegister)
+        const auto* village = std::get_if<heritage::VillageRecord>(&state.card->record);
+        const bool synthetic = (tree && tree->synthetic) || (village && village->synthetic);
+        if (!state.card->fromRegister && (tree || village))
             ImGui::TextColored(kDimColour, "%s", tr(StringId::CardSceneOnly, lang));
         if (synthetic)
             ImGui::TextColored(kDimColour, "%s", tr(StringId::CardSynthetic, lang));
+        drawPhotos(state, touchHeight);
         ImGui::Separator();
         if (ImGui::BeginTable("card", 2, ImGuiTableFlags_SizingFixedFit)) {
             ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
@@ -71,15 +80,76 @@ void InfoCardPanel::draw(UiState& state) {
             ImGui::EndTable();
         }
         ImGui::Separator();
-        if (state.cardInScene && ImGui::Button(tr(StringId::FlyToButton, lang)))
+        if (state.cardInScene &&
+            ImGui::Button(tr(StringId::FlyToButton, lang), ImVec2(0, touchHeight)))
             state.requestedFlight = state.selected;
         if (state.cardInScene)
             ImGui::SameLine();
-        if (ImGui::Button(tr(StringId::CloseButton, lang)))
+        // The close button is wide in a kiosk: the one thing every visitor must find.
+        const ImVec2 closeSize(state.kiosk ? ImGui::GetContentRegionAvail().x : 0.0f, touchHeight);
+        if (ImGui::Button(tr(StringId::CloseButton, lang), closeSize))
             state.requestedCardClose = true;
     }
     recordRect(state);
     ImGui::End();
+}
+
+void InfoCardPanel::drawPhotos(UiState& state, float touchHeight) {
+    const Language lang = state.language;
+    const std::vector<PhotoEntry> photos =
+        resolvePhotos(cardPhotos(*state.card), state.card->photoBase);
+    std::vector<const PhotoEntry*> files, links;
+    for (const PhotoEntry& p : photos)
+        (p.isUrl() ? links : files).push_back(&p);
+    if (photosOf_ != state.selected) {
+        photosOf_ = state.selected;
+        photoIndex_ = 0;
+    }
+    if (files.empty()) {
+        photo_.release();
+    } else {
+        photoIndex_ = std::clamp(photoIndex_, 0, int(files.size()) - 1);
+        const PhotoEntry& shown = *files[std::size_t(photoIndex_)];
+        photo_.show(shown.file);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        if (photo_.ready()) {
+            // The whole photo at the card's width; a tall one is kept under kPhotoMaxHeightEm
+            // and centred, so the fields stay in view.
+            const float aspect = float(photo_.width()) / float(photo_.height());
+            float w = avail, h = avail / aspect;
+            const float maxH = kPhotoMaxHeightEm * ImGui::GetFontSize();
+            if (h > maxH) {
+                h = maxH;
+                w = h * aspect;
+            }
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
+            ImGui::Image(
+                reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(photo_.texture())),
+                ImVec2(w, h));
+        } else {
+            ImGui::TextColored(kErrorColour, "%s", tr(StringId::CardPhotoUnreadable, lang));
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(kDimColour, "%s", shown.text.c_str());
+            ImGui::PopTextWrapPos();
+        }
+        if (files.size() > 1) {
+            if (ImGui::Button(tr(StringId::CardPhotoPrevious, lang), ImVec2(0, touchHeight)))
+                photoIndex_ = (photoIndex_ + int(files.size()) - 1) % int(files.size());
+            ImGui::SameLine();
+            ImGui::Text("%s %d / %d", tr(StringId::CardPhoto, lang), photoIndex_ + 1,
+                        int(files.size()));
+            ImGui::SameLine();
+            if (ImGui::Button(tr(StringId::CardPhotoNext, lang), ImVec2(0, touchHeight)))
+                photoIndex_ = (photoIndex_ + 1) % int(files.size());
+        }
+    }
+    if (!links.empty()) {
+        ImGui::TextColored(kDimColour, "%s", tr(StringId::CardPhotoLinks, lang));
+        ImGui::PushTextWrapPos(0);
+        for (const PhotoEntry* link : links)
+            ImGui::TextUnformatted(link->text.c_str());
+        ImGui::PopTextWrapPos();
+    }
 }
 
 void RegisterPanel::draw(UiState& state) {

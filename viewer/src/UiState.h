@@ -4,6 +4,7 @@
 
 #include "CompareState.h"
 #include "InspectorState.h"
+#include "KioskUiState.h"
 #include "Picking.h"
 #include "RecordCard.h"
 
@@ -66,8 +67,16 @@ struct UiState {
     bool showRegister = false;
     /// An exhibition kiosk (--kiosk): no register, inspector or plan buttons.
     bool kiosk = false;
-    /// The kiosk's attract tour is at this viewpoint: its title shows as a caption; -1: none.
+    /// The tour step playing (attract or preview), 0-based; -1 while no tour plays.
     int tourCaption = -1;
+    /// That step's caption, shown at the bottom (TourCaption).
+    scene::LocalText tourCaptionText;
+    /// The kiosk's admin passcode was entered: the admin menu is offered until it locks again.
+    bool adminUnlocked = false;
+    /// Unlocked staff asked for the tour editor (drawn by the tour panel).
+    bool showTourEditor = false;
+    /// The kiosk's sizes, admin entry, keypad and requests (KioskUiState.h).
+    KioskUiState kioskUi;
 
     /// The model inspector: models open, display, tools and notes (InspectorState.h).
     InspectorState inspector;

@@ -98,16 +98,9 @@ heritage::Rules loadRules() {
     return std::move(rules).value();
 }
 
-/// "tree:<id>" / "village:<id>" (checked by the command line) as a record reference.
+/// "tree:<id>" / "village:<id>" / "building:<scene id>" (checked by the command line).
 std::optional<RecordRef> parseRecordRef(const std::string& text) {
-    const auto colon = text.find(':');
-    if (colon == std::string::npos || colon + 1 >= text.size())
-        return std::nullopt;
-    const std::string kind = text.substr(0, colon);
-    if (kind != "tree" && kind != "village")
-        return std::nullopt;
-    return RecordRef{kind == "tree" ? RecordKind::Tree : RecordKind::Village,
-                     text.substr(colon + 1)};
+    return parseRecordRefText(text);
 }
 
 /// The card from the scene's own data, for scenes without a register (or records not in it).
@@ -131,6 +124,8 @@ std::vector<std::string> recordTexts(const scene::SceneData& data) {
     std::vector<std::string> texts = cardVocabulary();
     for (const heritage::AncientTree& tree : data.trees)
         texts.insert(texts.end(), {tree.speciesCn, tree.name});
+    for (const scene::PlacedBuilding& building : data.placed)
+        texts.insert(texts.end(), {building.footprint.name, building.group});
     for (const scene::SceneVillage& village : data.villages) {
         for (auto& field : heritage::villageRegisterFields(village.record))
             texts.push_back(std::move(field.second));
@@ -158,11 +153,14 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
               [this](double x, double y) { pick(x, y); },
               [this](double x, double y, bool shift) { return dragBegin(x, y, shift); },
               [this](double x, double y) { dragMove(x, y); },
-              [this](double x, double y) { dragEnd(x, y); }, [this] { toggleState(); }}) {
+              [this](double x, double y) { dragEnd(x, y); }, [this] { toggleState(); },
+              [this](double x, double y) { flyToPoint(x, y); }}) {
     setUpScene();
     setUpOsg();
     setUpUi();
     setUpKiosk();
+    setUpTourEditor();
+    setUpInjection();
     resize();
     if (const auto record = parseRecordRef(options_.select))
         selectRecord(*record);
@@ -198,6 +196,7 @@ void ViewerApp::setUpScene() {
     if (data.terrain) {
         rig_.setGroundQuery([&data](double x, double y) { return data.groundHeight(x, y); });
     }
+    setUpCameraLimits();
     int start = 0;
     if (!options_.viewpoint.empty()) {
         const auto& vps = ui_.viewpoints;
@@ -286,7 +285,7 @@ void ViewerApp::setUpUi() {
     for (std::string& text : planTexts())
         texts.push_back(std::move(text));
     imgui_ = std::make_unique<ImGuiLayer>(window_.sdl(), window_.glContext(),
-                                          buildGlyphRanges(texts), kFontPixels * window_.uiScale());
+                                          buildGlyphRanges(texts), uiFontPixels());
     panels_ = makePanels(register_.get(), options_.kiosk);
     if (!imgui_->hasCjkFont() && ui_.language == Language::Chinese) {
         // Without a CJK font Chinese shows as '?'; English at least reads.
@@ -303,12 +302,19 @@ int ViewerApp::run() {
     for (int frame = 1; !quit_; ++frame) {
         const Uint64 now = SDL_GetPerformanceCounter();
         // A long stall (loading, a dragged window) should not jump a flight to its end.
-        const double dt = std::clamp(double(now - last) / ticksPerSecond, 0.0, 0.25);
+        const double dt = options_.fixedDt > 0
+                              ? options_.fixedDt
+                              : std::clamp(double(now - last) / ticksPerSecond, 0.0, 0.25);
         last = now;
+        if (injector_)
+            injector_->push(frame, window_.sdl());
         pollEvents();
         updateKiosk(dt);
-        if (frame == 2)
+        updateTour(dt);
+        if (frame == 2) {
             runPlanEdit();
+            runTourEdit();
+        }
         // After one drawn frame the camera's matrices are those on screen, as for a real click.
         if (const std::size_t click = std::size_t(frame - 2);
             frame >= 2 && click < options_.clicks.size())
@@ -329,12 +335,13 @@ int ViewerApp::run() {
         }
         saveRequestedScreenshot();
         window_.swap();
+        afterFrame(frame);
         if (lastFrame)
             break;
         if (frame == 1 && options_.injectQuit)
             injectQuit();
     }
-    return kExitOk;
+    return tourEditFailed_ ? kExitBadInput : kExitOk;
 }
 
 void ViewerApp::pollEvents() {
@@ -344,6 +351,8 @@ void ViewerApp::pollEvents() {
         if (event.type == SDL_QUIT && !options_.kiosk)
             quit_ = true;  // also the window's close button; a kiosk is locked
         kioskInput(event);
+        tourInput(event);
+        measureInput(event);
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             resize();
         }
@@ -374,11 +383,13 @@ void ViewerApp::drawUi(double dt) {
     ui_.messageSeconds = std::max(0.0, ui_.messageSeconds - dt);
     ui_.panelRects.clear();
     imgui_->beginFrame();
-    for (const auto& panel : panels_)
+    for (const auto& panel : ui_.kioskUi.fullInterface ? fullPanels_ : panels_)
         panel->draw(ui_);
-    if (!options_.kiosk)
+    if (!ui_.kiosk)
         drawPlanUi();
+    drawTourUi();
     imgui_->endFrame();
+    handleKioskRequests();
     handlePlanRequests();
     if (ui_.requestedViewpoint)
         flyTo(*ui_.requestedViewpoint);
@@ -412,89 +423,6 @@ void ViewerApp::flyTo(int index) {
     rig_.flyTo(vp.eye, vp.target, kFlightSeconds);
     targetFovDeg_ = vp.fovDeg;
     ui_.activeViewpoint = index;
-}
-
-void ViewerApp::setUpKiosk() {
-    if (!options_.kiosk)
-        return;
-    const scene::KioskDescription& times = scene_.data.description.kiosk;
-    auto kiosk = KioskState::create({times.idleSeconds, times.homeSeconds}, kioskClock_);
-    if (!kiosk) {
-        printAll(kiosk.errors(), "error: kiosk: ");
-        startCode_ = kExitBadInput;
-        return;
-    }
-    kiosk_ = std::move(kiosk).value();
-    ui_.kiosk = true;
-    ui_.showRegister = false;
-    ui_.inspector.showPanel = false;
-}
-
-void ViewerApp::kioskInput(const SDL_Event& event) {
-    if (!kiosk_)
-        return;
-    switch (event.type) {
-        case SDL_KEYDOWN:
-        case SDL_KEYUP:
-        case SDL_TEXTINPUT:
-        case SDL_MOUSEMOTION:
-        case SDL_MOUSEBUTTONDOWN:
-        case SDL_MOUSEBUTTONUP:
-        case SDL_MOUSEWHEEL:
-        case SDL_FINGERDOWN:
-        case SDL_FINGERUP:
-        case SDL_FINGERMOTION:
-        case SDL_MULTIGESTURE:
-            kiosk_->input(kioskClock_);
-            break;
-        default:
-            break;
-    }
-}
-
-void ViewerApp::tourTo(int index) {
-    tourStop_ = index;
-    flyTo(index);
-    tourLeft_ = kFlightSeconds + kTourHoldSeconds;
-    ui_.tourCaption = index;
-}
-
-void ViewerApp::updateKiosk(double dt) {
-    if (!kiosk_)
-        return;
-    kioskClock_ += dt;
-    switch (kiosk_->tick(kioskClock_)) {
-        case KioskAction::StartAttract:
-            std::cout << "kiosk: attract" << std::endl;
-            touring_ = true;
-            tourTo(0);
-            break;
-        case KioskAction::StopAttract:
-            // The visitor takes over where the tour was: end its flight there.
-            touring_ = false;
-            ui_.tourCaption = -1;
-            rig_.lookAt(rig_.eye(), rig_.target());
-            targetFovDeg_ = fovDeg_;
-            std::cout << "kiosk: interactive" << std::endl;
-            break;
-        case KioskAction::ResetHome:
-            touring_ = false;
-            ui_.tourCaption = -1;
-            // Chinese is home, as long as there is a font to show it.
-            if (imgui_->hasCjkFont())
-                ui_.language = Language::Chinese;
-            ui_.showRegister = ui_.inspector.showPanel = false;
-            flyTo(0);
-            std::cout << "kiosk: home" << std::endl;
-            break;
-        case KioskAction::None:
-            break;
-    }
-    if (!touring_)
-        return;
-    tourLeft_ -= dt;
-    if (tourLeft_ <= 0)
-        tourTo((tourStop_ + 1) % int(ui_.viewpoints.size()));
 }
 
 void ViewerApp::injectQuit() {

@@ -6,9 +6,12 @@
 #include <cunjing/viewer/ViewerApp.h>
 
 #include "CompareView.h"
+#include "EventScript.h"
 #include "ImGuiLayer.h"
 #include "InputController.h"
+#include "InputLatency.h"
 #include "Inspector.h"
+#include "KioskKeypad.h"
 #include "KioskState.h"
 #include "Panels.h"
 #include "Picking.h"
@@ -16,6 +19,8 @@
 #include "PlanEditorPanel.h"
 #include "RecordCard.h"
 #include "RegisterModel.h"
+#include "TourEditorPanel.h"
+#include "TourPlayer.h"
 #include "UiState.h"
 #include "Window.h"
 
@@ -53,6 +58,8 @@ inline constexpr double kVillageViewDistanceM = 2500.0;
 /// The register's rules: the project serves Guangdong first (the CLI's default too).
 inline constexpr const char* kJurisdiction = "guangdong";
 inline constexpr double kPi = 3.14159265358979323846;
+/// --latency-bench feeds touches at a common touch panel report rate.
+inline constexpr double kTouchReportHz = 120.0;
 
 /// The scene to show: loaded data, or an empty one when there is nothing to open.
 struct LoadedScene {
@@ -84,9 +91,16 @@ private:
     void pick(double windowX, double windowY);
     void selectRecord(const RecordRef& record);
     void refreshCard();
+    /// The card of a generated building by scene id: its facts in the state shown, and the
+    /// plan's change to it (ViewerAppRecords.cpp).
+    std::optional<CardRecord> buildingCard(const std::string& sceneId) const;
     /// Draws the store's trees again after an edit, undo or redo (species, size, grade ring).
     void refreshTrees();
     void flyToRecord(const RecordRef& record);
+    /// The camera's limits from the scene's extent, and the double tap's flight (both in
+    /// ViewerAppCamera.cpp).
+    void setUpCameraLimits();
+    void flyToPoint(double windowX, double windowY);
     void handleRecordRequests();
     /// The model inspector: start options, the panel's requests, clicks while a tool is on.
     void openStartModel();
@@ -123,9 +137,38 @@ private:
     void setUpKiosk();
     void kioskInput(const SDL_Event& event);
     void updateKiosk(double dt);
-    void tourTo(int index);
+    /// The UI font's height: the kiosk's large-screen size at the screen's DPI, else the
+    /// desktop size scaled by the display.
+    float uiFontPixels();
+    /// The admin passcode (--kiosk-config, else the scene's), its keypad and panels.
+    void setUpAdmin();
+    /// The kiosk panels' requests: home, tour, quit, and entering or leaving the full UI.
+    void handleKioskRequests();
+    /// The attract tour (ViewerAppTour.cpp): from its first step; stopped where the camera is,
+    /// so a touch takes over there; advanced each frame.
+    void startTour();
+    void stopTour();
+    void updateTour(double dt);
+    /// Plays `stops` from `first`: the attract tour, or the editor's preview (stopped by any
+    /// press, tourInput); prints and captions each step as it begins.
+    void playTour(std::vector<TourStop> stops, int first, bool preview);
+    std::vector<TourStop> attractStops() const;
+    TourStop stopFor(const scene::TourStep& step) const;
+    void announceStep();
+    void tourInput(const SDL_Event& event);
+    /// The tour editor (--panel tour; a kiosk's admin menu), --tour-edit, the preview caption.
+    void setUpTourEditor();
+    void runTourEdit();
+    void drawTourUi();
     /// Test only (--inject-quit): an Esc press and a quit request, as a user would send.
     static void injectQuit();
+    /// --inject and --attract (ViewerAppInject.cpp): the event script read, the attract tour
+    /// due at once; printCamera() answers the script's `print` lines on stdout.
+    void setUpInjection();
+    void printCamera() const;
+    /// After a frame is swapped: the script's print and memory lines, the latency bench.
+    void afterFrame(int frame);
+    void measureInput(const SDL_Event& event);
     void saveRequestedScreenshot();
     Status saveScreenshot(const std::filesystem::path& path);
 
@@ -153,12 +196,24 @@ private:
     bool screenshotRequested_ = false;
     int startCode_ = kExitOk;  ///< a start option was wrong: run() returns this at once
 
+    std::optional<EventInjector> injector_;  ///< --inject
+    std::unique_ptr<LatencyMeter> latency_;  ///< --latency-bench
+    std::unique_ptr<TouchFeeder> feeder_;    ///< --latency-bench's touch panel
+    std::uint32_t latencyStartMs_ = 0;
     std::optional<KioskState> kiosk_;  ///< set with --kiosk
+    /// The admin keypad, when the kiosk has a passcode; its panel sits in both panel lists.
+    std::unique_ptr<KioskKeypad> keypad_;
+    /// The normal viewer's panels, made when unlocked staff first ask for the full interface.
+    std::vector<std::unique_ptr<Panel>> fullPanels_;
     /// The kiosk's clock: seconds of frame time, the same clock the flights run on.
     double kioskClock_ = 0;
-    bool touring_ = false;  ///< the attract tour is playing
-    int tourStop_ = 0;      ///< the viewpoint the tour is at or flying to
-    double tourLeft_ = 0;   ///< seconds until the tour moves on (the flight, then the hold)
+    std::optional<TourPlayer> tour_;          ///< the tour playing (attract or preview), if any
+    bool tourPreview_ = false;                ///< tour_ is the editor's preview
+    std::unique_ptr<TourEditor> tourEditor_;  ///< when the scene came from a file
+    TourEditorPanelState tourPanel_;
+    bool tourPanelOpen_ = false;   ///< --panel tour, outside a kiosk
+    bool tourEditFailed_ = false;  ///< a --tour-edit step failed: run() returns kExitBadInput
+    TourCaption tourCaption_;      ///< previews' captions outside a kiosk
 
     /// The town plan shown. plan_ holds what was read until the editor takes it over; from
     /// then on the editor's plan is the one applied.

@@ -34,17 +34,26 @@ std::map<std::uint32_t, osg::BoundingBox> partBounds(const geo::Mesh& mesh) {
 }  // namespace
 
 bool ViewerApp::pickBuilding(double drawableX, double drawableY, bool additive) {
-    if (!compare_ || !ui_.plan.active)
+    if (!compare_)
         return false;
     const auto part = compare_->pickBuilding(drawableX, drawableY);
     if (!part)
         return false;
-    const scene::BuildingState& state = compare_->stateAt(drawableX) == 0 ? stateA_ : stateB_;
-    const auto it = std::find_if(state.placed.begin(), state.placed.end(),
+    // Without a plan the compare view draws the scene's own buildings (showStates).
+    const std::vector<scene::PlacedBuilding>& placed =
+        !ui_.plan.active ? scene_.data.placed
+                         : (compare_->stateAt(drawableX) == 0 ? stateA_ : stateB_).placed;
+    const auto it = std::find_if(placed.begin(), placed.end(),
                                  [&](const scene::PlacedBuilding& p) { return p.id == *part; });
-    if (it == state.placed.end())
+    if (it == placed.end())
         return false;
     const std::string& id = it->sceneId;
+    // The building's info card, unless the plan's editor or lists hold the right side (they
+    // show the pick themselves).
+    if (!editorOpen_ && !ui_.plan.showChanges && !ui_.plan.showRules)
+        selectRecord({RecordKind::Building, id});
+    if (!ui_.plan.active)
+        return true;
     if (editor_ && editorOpen_) {
         const Status s = additive ? editor_->toggle(id) : editor_->select(id);
         editorPanel_.lastError = s ? "" : s.firstError();

@@ -1,13 +1,16 @@
-// The viewer's trees and villages: picking, info cards, fly-to and the register panel's
-// requests.
+// The viewer's trees, villages and buildings: picking, info cards, fly-to and the register
+// panel's requests.
 
 #include "ViewerAppImpl.h"
+
+#include "PhotoSource.h"
 
 #include <cunjing/heritage/Registry.h>
 #include <cunjing/scene/TreeLayer.h>
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -41,14 +44,18 @@ void ViewerApp::pick(double windowX, double windowY) {
     const double sy = double(drawableHeight_) / std::max(height, 1);
     if (inspectorClick(windowX * sx, windowY * sy))
         return;
-    if (pickBuilding(windowX * sx, windowY * sy,
-                     (SDL_GetModState() & (KMOD_SHIFT | KMOD_CTRL)) != 0))
-        return;
     // Swipe and split: the camera under the click, in its own viewport's pixels.
     osg::Camera& camera = compare_->cameraAt(windowX * sx);
     const double left = camera.getViewport() ? camera.getViewport()->x() : 0.0;
-    const auto hit = picker_->pick(camera, windowX * sx - left, windowY * sy,
-                                   kPickRadiusPixels * window_.uiScale() * sx);
+    // What the ray meets first wins: a tree in front of a house, else the house; only then
+    // the tree or marker nearest on screen (a distant tree is a few pixels wide).
+    auto hit = picker_->pickExact(camera, windowX * sx - left, windowY * sy);
+    if (!hit && pickBuilding(windowX * sx, windowY * sy,
+                             (SDL_GetModState() & (KMOD_SHIFT | KMOD_CTRL)) != 0))
+        return;
+    if (!hit)
+        hit = picker_->pick(camera, windowX * sx - left, windowY * sy,
+                            kPickRadiusPixels * window_.uiScale() * sx);
     if (!hit)
         return;
     selectRecord(*hit);
@@ -100,6 +107,12 @@ void ViewerApp::refreshCard() {
         cardRevision_ = register_->revision();
     if (!ui_.selected)
         return;
+    if (ui_.selected->kind == RecordKind::Building) {
+        ui_.card = buildingCard(ui_.selected->id);
+        // Framing a building uses the plan's states; without a plan it is already in view.
+        ui_.cardInScene = ui_.card && ui_.plan.active;
+        return;
+    }
     if (register_)
         ui_.card = register_->lookup(*ui_.selected);
     const auto fromScene = sceneCard(scene_.data, *ui_.selected);
@@ -107,10 +120,58 @@ void ViewerApp::refreshCard() {
         ui_.card = fromScene;
     else if (fromScene)
         ui_.card->localName = fromScene->localName;
+    if (ui_.card) {
+        const std::string& registry =
+            options_.registry.empty() ? scene_.data.registry : options_.registry;
+        ui_.card->photoBase = photoBase(ui_.card->fromRegister ? registry : std::string(),
+                                        scene_.data.description.file);
+    }
     ui_.cardInScene = picker_->anchor(*ui_.selected) != nullptr;
 }
 
+std::optional<CardRecord> ViewerApp::buildingCard(const std::string& sceneId) const {
+    // With a plan, the proposed state first (the card then says what the plan does), else
+    // the state it was picked in; without one, the scene's own buildings.
+    const scene::PlacedBuilding* placed = nullptr;
+    const geo::Mesh* mesh = nullptr;
+    if (ui_.plan.active) {
+        for (const scene::BuildingState* state : {&stateB_, &stateA_, &existing_}) {
+            if ((placed = state->find(sceneId))) {
+                mesh = &state->buildings;
+                break;
+            }
+        }
+    } else {
+        const auto it =
+            std::find_if(scene_.data.placed.begin(), scene_.data.placed.end(),
+                         [&](const scene::PlacedBuilding& p) { return p.sceneId == sceneId; });
+        if (it != scene_.data.placed.end()) {
+            placed = &*it;
+            mesh = &scene_.data.buildings;
+        }
+    }
+    if (!placed)
+        return std::nullopt;
+    double top = -1e30;
+    for (std::size_t i = 0; i < mesh->positions.size() && i < mesh->partIds.size(); ++i) {
+        if (mesh->partIds[i] == placed->id)
+            top = std::max(top, double(mesh->positions[i].z));
+    }
+    BuildingInfo info = buildingInfo(*placed, top > placed->base ? top - placed->base : 0.0);
+    for (const ChangeEntry& change : ui_.plan.changes) {
+        if (change.buildingId == sceneId) {
+            info.change = change.kind;
+            info.actions = change.actions;
+        }
+    }
+    return CardRecord{std::move(info), false, {}, {}};
+}
+
 void ViewerApp::flyToRecord(const RecordRef& record) {
+    if (record.kind == RecordKind::Building) {
+        frameBuilding(record.id);
+        return;
+    }
     const RecordAnchor* anchor = picker_->anchor(record);
     if (!anchor) {
         showMessage(StringId::NotInScene, record.id, true);

@@ -48,6 +48,35 @@ protected:
         e.tfinger.y = y;
         input.handle(e, false, false);
     }
+    void windowEvent(Uint8 what) {
+        SDL_Event e{};
+        e.type = SDL_WINDOWEVENT;
+        e.window.event = what;
+        input.handle(e, false, false);
+    }
+    /// Frames of the app's clock.
+    void frames(int count) {
+        for (int i = 0; i < count; ++i)
+            input.update(kFrame, false);
+    }
+    /// A one-finger flick to the right: `steps` frames of `perFrame` window widths each.
+    void flick(SDL_FingerID id, int steps, float perFrame) {
+        float x = 0.3f;
+        finger(SDL_FINGERDOWN, id, x, 0.5f);
+        for (int i = 0; i < steps; ++i) {
+            x += perFrame;
+            finger(SDL_FINGERMOTION, id, x, 0.5f);
+            frames(1);
+        }
+    }
+    void tap(SDL_FingerID id, float x, float y) {
+        finger(SDL_FINGERDOWN, id, x, y);
+        frames(1);
+        finger(SDL_FINGERUP, id, x, y);
+    }
+
+    static constexpr double kFrame = 1.0 / 60.0;
+
     void key(SDL_Keycode sym, bool uiWantsKeyboard = false) {
         SDL_Event e{};
         e.type = SDL_KEYDOWN;
@@ -61,6 +90,7 @@ protected:
     bool screenshot = false, quit = false;
     int mouseX = 400, mouseY = 300;
     std::vector<std::pair<double, double>> picks;
+    std::vector<std::pair<double, double>> flights;  ///< double taps
     /// A swipe divider at x = 600 (window pixels) that takes presses within 10 pixels of it.
     std::vector<double> dragXs;
     bool dragEnded = false;
@@ -72,7 +102,8 @@ protected:
          [this](double x, double y) { picks.emplace_back(x, y); },
          [](double x, double, bool) { return std::abs(x - 600) < 10; },
          [this](double x, double) { dragXs.push_back(x); },
-         [this](double, double) { dragEnded = true; }, [this] { ++toggles; }}};
+         [this](double, double) { dragEnded = true; }, [this] { ++toggles; },
+         [this](double x, double y) { flights.emplace_back(x, y); }}};
 };
 
 }  // namespace
@@ -218,4 +249,133 @@ TEST_F(InputControllerTest, TKeySwitchesBeforeAndAfter) {
     key(SDLK_t);
     key(SDLK_t, /*uiWantsKeyboard=*/true);  // typing a T into a field is no switch
     EXPECT_EQ(toggles, 1);
+}
+
+TEST_F(InputControllerTest, FlickedOrbitCoastsAfterTheFingerLiftsThenStops) {
+    flick(1, 10, 0.01f);
+    finger(SDL_FINGERUP, 1, 0.4f, 0.5f);
+    const double lifted = rig.headingDeg();
+    frames(1);
+    EXPECT_LT(rig.headingDeg(), lifted) << "the view keeps turning the way it was flicked";
+    EXPECT_TRUE(input.coasting());
+    frames(300);  // five seconds
+    EXPECT_FALSE(input.coasting());
+    const double stopped = rig.headingDeg();
+    frames(10);
+    EXPECT_DOUBLE_EQ(rig.headingDeg(), stopped);
+    // 0.6 widths a second is 108 degrees a second, coasting about 0.4 s of it.
+    EXPECT_NEAR(lifted - stopped, 108.0 * 0.4, 5.0);
+}
+
+TEST_F(InputControllerTest, FingerHeldStillBeforeLiftingDoesNotCoast) {
+    flick(1, 10, 0.01f);
+    frames(12);  // a fifth of a second without moving
+    finger(SDL_FINGERUP, 1, 0.4f, 0.5f);
+    EXPECT_FALSE(input.coasting());
+}
+
+TEST_F(InputControllerTest, ATouchStopsACoastAndIsNoTap) {
+    flick(1, 10, 0.01f);
+    finger(SDL_FINGERUP, 1, 0.4f, 0.5f);
+    frames(3);
+    ASSERT_TRUE(input.coasting());
+    tap(2, 0.5f, 0.5f);
+    EXPECT_FALSE(input.coasting());
+    EXPECT_TRUE(picks.empty()) << "the touch was meant to stop the view, not to select";
+}
+
+TEST_F(InputControllerTest, MouseOrbitCoastsToo) {
+    mouseButton(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 0);
+    for (int i = 0; i < 10; ++i) {
+        mouseMove(8, 0, 0);
+        frames(1);
+    }
+    mouseButton(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 0);
+    const double released = rig.headingDeg();
+    frames(5);
+    EXPECT_LT(rig.headingDeg(), released);
+}
+
+TEST_F(InputControllerTest, AFlightStopsTheCoast) {
+    flick(1, 10, 0.01f);
+    finger(SDL_FINGERUP, 1, 0.4f, 0.5f);
+    rig.flyTo({0, -200, 50}, {0, 0, 0}, 2.0);
+    frames(1);
+    EXPECT_FALSE(input.coasting());
+    EXPECT_TRUE(rig.animating()) << "the coast must not cut the flight short";
+}
+
+TEST_F(InputControllerTest, TwoFingerPanCoastsAfterBothLift) {
+    finger(SDL_FINGERDOWN, 1, 0.4f, 0.5f);
+    finger(SDL_FINGERDOWN, 2, 0.6f, 0.5f);
+    for (int i = 1; i <= 10; ++i) {
+        finger(SDL_FINGERMOTION, 1, 0.4f + 0.01f * i, 0.5f);
+        finger(SDL_FINGERMOTION, 2, 0.6f + 0.01f * i, 0.5f);
+        frames(1);
+    }
+    finger(SDL_FINGERUP, 1, 0.5f, 0.5f);
+    finger(SDL_FINGERUP, 2, 0.7f, 0.5f);
+    const osg::Vec3d released = rig.target();
+    EXPECT_LT(released.x(), 0.0) << "dragging the ground right moves the camera west";
+    frames(10);
+    EXPECT_LT(rig.target().x(), released.x()) << "and on after the fingers lift";
+}
+
+TEST_F(InputControllerTest, DoubleTapSelectsOnceThenFlies) {
+    tap(1, 0.25f, 0.5f);
+    frames(5);
+    tap(2, 0.26f, 0.5f);
+    ASSERT_EQ(picks.size(), 1u) << "the first tap selects, the second does not again";
+    ASSERT_EQ(flights.size(), 1u);
+    EXPECT_NEAR(flights[0].first, 0.26 * 800, 1e-3);
+    EXPECT_NEAR(flights[0].second, 300.0, 1e-3);
+}
+
+TEST_F(InputControllerTest, SlowTapsAreTwoSelections) {
+    tap(1, 0.25f, 0.5f);
+    frames(30);  // half a second
+    tap(2, 0.25f, 0.5f);
+    EXPECT_EQ(picks.size(), 2u);
+    EXPECT_TRUE(flights.empty());
+}
+
+TEST_F(InputControllerTest, LosingFocusForgetsFingersSoTheNextDragOrbits) {
+    finger(SDL_FINGERDOWN, 1, 0.2f, 0.2f);
+    windowEvent(SDL_WINDOWEVENT_FOCUS_LOST);  // finger 1 never lifts
+    EXPECT_EQ(input.fingerCount(), 0);
+    const double before = rig.headingDeg();
+    finger(SDL_FINGERDOWN, 2, 0.5f, 0.5f);
+    finger(SDL_FINGERMOTION, 2, 0.75f, 0.5f);
+    EXPECT_NEAR(rig.headingDeg(), before - 45.0, 1e-4) << "taken for a pinch with a ghost";
+}
+
+TEST_F(InputControllerTest, AGhostFingerOfAVanishedDeviceIsDroppedAfterSeconds) {
+    finger(SDL_FINGERDOWN, 1, 0.2f, 0.2f);  // the device goes away: no finger-up
+    frames(int((cunjing::viewer::kStaleFingerSeconds + 1.0) / kFrame));
+    const double before = rig.headingDeg(), distance = rig.distance();
+    finger(SDL_FINGERDOWN, 2, 0.5f, 0.5f);
+    finger(SDL_FINGERMOTION, 2, 0.75f, 0.5f);
+    EXPECT_NEAR(rig.headingDeg(), before - 45.0, 1e-4);
+    EXPECT_DOUBLE_EQ(rig.distance(), distance);
+}
+
+TEST_F(InputControllerTest, TwistAndTwoFingerTiltMoveTheCamera) {
+    const double heading = rig.headingDeg();
+    finger(SDL_FINGERDOWN, 1, 0.45f, 0.5f);
+    finger(SDL_FINGERDOWN, 2, 0.55f, 0.5f);
+    // Finger 2 swings round finger 1 by 90 degrees clockwise on screen: 80 px right to 80 px
+    // down.
+    finger(SDL_FINGERMOTION, 2, 0.45f, 0.5f + 80.0f / 600.0f);
+    EXPECT_NEAR(rig.headingDeg(), heading - 90.0, 1e-3);
+    finger(SDL_FINGERUP, 1, 0.45f, 0.5f);
+    finger(SDL_FINGERUP, 2, 0.45f, 0.6f);
+    rig.lookAt({0, -100, 50}, {0, 0, 0});
+    const double pitch = rig.pitchDeg();
+    finger(SDL_FINGERDOWN, 3, 0.4f, 0.6f);
+    finger(SDL_FINGERDOWN, 4, 0.6f, 0.6f);
+    for (int i = 1; i <= 6; ++i) {
+        finger(SDL_FINGERMOTION, 3, 0.4f, 0.6f - 0.01f * i);
+        finger(SDL_FINGERMOTION, 4, 0.6f, 0.6f - 0.01f * i);
+    }
+    EXPECT_NEAR(rig.pitchDeg(), pitch + 0.06 * 90.0, 1e-3) << "two fingers up tilt to level";
 }

@@ -1,4 +1,4 @@
-#include "KioskPasscode.h"
+#include <cunjing/viewer/KioskPasscode.h>
 #include "KioskState.h"
 
 #include <gtest/gtest.h>

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -162,7 +163,42 @@ struct ControlLinesDescription {
 struct KioskDescription {
     double idleSeconds = 60;
     double homeSeconds = 180;
+    /// "passcode_hash": the admin passcode as a yescrypt hash ("$y$...", made by `cunjing kiosk
+    /// passcode`); empty: no admin entry, the kiosk is stopped only from outside.
+    std::string passcodeHash;
 };
+/// Whether `text` has the form of a yescrypt hash ("$y$params$salt$hash").
+bool isYescryptHash(std::string_view text);
+/// A kiosk config file (`cunjing-viewer --kiosk-config`), `{"passcode_hash": "$y$..."}`: keeps
+/// the hash out of a scene file that is shared. The hash, or errors with file and JSON path.
+Result<std::string> loadKioskConfig(const std::filesystem::path& file);
+
+/// A step of the "tour": where the camera goes, how long it rests there once it has flown
+/// there, and what the caption says. Either a scene viewpoint by name
+/// (`{"viewpoint": "street", "seconds": 5}`) or its own view, written as a viewpoint's
+/// (`{"eye": [x, y, z], "target": [x, y, z], "above_ground": false, "fov": 40, "seconds": 5}`).
+struct TourStep {
+    /// The scene viewpoint it shows; empty when the step has its own eye and target.
+    std::string viewpoint;
+    /// The pose: a copy of the named viewpoint (its title too), or the step's own (no name).
+    Viewpoint view;
+    double seconds = 6;  ///< rest after the flight lands, 0 < seconds <= kMaxTourStepSeconds
+    LocalText caption;   ///< as written; empty: the viewpoint's title is shown
+    const LocalText& shownCaption() const {
+        return caption.zh.empty() && caption.en.empty() ? view.title : caption;
+    }
+};
+
+/// "tour": the exhibition's authored tour, played in a loop by the kiosk's attract mode:
+/// `{"steps": [{"viewpoint": "entrance", "seconds": 6, "caption": {"zh": ..., "en": ...}},
+///             {"eye": [...], "target": [...], "seconds": 4}]}`. An object, not a bare list,
+/// so settings for the whole tour (a flight speed) can join "steps" later. Without it the
+/// kiosk tours the viewpoints. Written back by saveSceneTour (SceneTourFile.h).
+struct TourDescription {
+    std::vector<TourStep> steps;
+};
+inline constexpr double kMaxTourStepSeconds = 600;
+inline constexpr std::size_t kMaxTourSteps = 200;
 
 struct SceneDescription {
     std::filesystem::path file;  ///< the scene file itself
@@ -191,6 +227,8 @@ struct SceneDescription {
     std::vector<ControlLinesDescription> controlLines;
     /// "kiosk": absent keeps the defaults.
     KioskDescription kiosk;
+    /// "tour": absent leaves no steps (the kiosk then tours the viewpoints).
+    TourDescription tour;
 
     const Viewpoint* findViewpoint(const std::string& name) const;
 };

@@ -99,9 +99,32 @@ struct ViewerOptions {
     /// exhibition panels, and the scene's tour as an attract loop when nobody touches it for
     /// the scene's "kiosk" idle time; language and view go home after its home time.
     bool kiosk = false;
+    /// A kiosk config file (`--kiosk-config`, `{"passcode_hash": "$y$..."}`) whose admin
+    /// passcode replaces the scene's kiosk.passcode_hash.
+    std::filesystem::path kioskConfig;
+    /// The screen's DPI for the kiosk's touch target and font sizes (`--dpi`); 0: ask SDL.
+    double dpi = 0;
     /// Test only (`--inject-quit`): after the first frame, push an Esc key press and a quit
     /// request as a user closing the window would, to show that a kiosk stays up.
     bool injectQuit = false;
+    /// Input events pushed into the window's event queue at given frames (`--inject FILE`,
+    /// viewer/src/EventScript.h): how tests and benchmarks touch a real window under Xvfb.
+    std::filesystem::path injectScript;
+    /// Every frame advances the clocks (flights, tours, the kiosk's idle time, inertia) by
+    /// exactly this many seconds (`--fixed-dt`); 0: by the measured frame time.
+    double fixedDt = 0;
+    /// With --kiosk: the attract tour starts on the first frame (`--attract`).
+    bool attract = false;
+    /// Open the tour editor at start (`--panel tour`).
+    bool tourPanel = false;
+    /// Tour editor steps run after the first frame (`--tour-edit "add; seconds 5; caption zh
+    /// TEXT; view NAME; up 1; save"`); a failing step is an error line, and exit code 2.
+    std::string tourEdit;
+    /// Where the tour editor saves the scene with its tour (`--tour-save`); empty: the scene.
+    std::filesystem::path tourSave;
+    /// Benchmark (`--latency-bench SECONDS`): a one-finger drag fed at a touch panel's rate for
+    /// this long, then the input-to-frame-end latency printed and the viewer closed.
+    double latencyBenchSeconds = 0;
 };
 
 /// assets/demo/demo.json under the current folder, else beside the executable's ../../assets
