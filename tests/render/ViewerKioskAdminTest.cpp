@@ -39,26 +39,10 @@ std::filesystem::path demoDir() {
 std::filesystem::path adminScene() {
     auto hash = hashPasscode(kCode);
     EXPECT_TRUE(hash.ok()) << hash.firstError();
-    const auto dir = outputDir("render") / "kiosk_admin_scene";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    for (const auto& entry : std::filesystem::directory_iterator(demoDir())) {
-        if (entry.path().filename() != "demo.json")
-            std::filesystem::create_symlink(entry.path(), dir / entry.path().filename());
-    }
-    std::ifstream in(demoDir() / "demo.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string json = text.str();
-    const std::string version = "\"version\": 1,";
-    const auto at = json.find(version);
-    EXPECT_NE(at, std::string::npos) << "demo.json has no \"version\": 1";
-    if (at != std::string::npos && hash.ok())
-        json.insert(at + version.size(), R"( "kiosk": {"idle_seconds": 600, "home_seconds": 1200, )"
-                                         R"("passcode_hash": ")" +
-                                             hash.value() + "\"},");
-    std::ofstream(dir / "demo.json") << json;
-    return dir / "demo.json";
+    return demoSceneWith("kiosk_admin_scene",
+                         R"("kiosk": {"idle_seconds": 600, "home_seconds": 1200, )"
+                         R"("passcode_hash": ")" +
+                             (hash.ok() ? hash.value() : std::string()) + "\"},");
 }
 
 /// "FRAME down 1 X Y" then "FRAME+2 up 1 X Y" at the centre of `r`, X and Y as 0..1.

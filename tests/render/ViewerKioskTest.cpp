@@ -30,27 +30,9 @@ std::filesystem::path demoDir() {
     return std::filesystem::absolute(sourceDir() / "assets" / "demo");
 }
 
-/// The demo scene with a "kiosk" key, in a folder of links to the demo's files (its paths are
-/// relative to the scene file).
+/// The demo scene with a "kiosk" key.
 std::filesystem::path kioskScene(const std::string& kioskJson) {
-    const auto dir = outputDir("render") / "kiosk_scene";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    for (const auto& entry : std::filesystem::directory_iterator(demoDir())) {
-        if (entry.path().filename() != "demo.json")
-            std::filesystem::create_symlink(entry.path(), dir / entry.path().filename());
-    }
-    std::ifstream in(demoDir() / "demo.json");
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string json = text.str();
-    const std::string version = "\"version\": 1,";
-    const auto at = json.find(version);
-    EXPECT_NE(at, std::string::npos) << "demo.json has no \"version\": 1";
-    if (at != std::string::npos)
-        json.insert(at + version.size(), " \"kiosk\": " + kioskJson + ",");
-    std::ofstream(dir / "demo.json") << json;
-    return dir / "demo.json";
+    return demoSceneWith("kiosk_scene", "\"kiosk\": " + kioskJson + ",");
 }
 
 ViewerRun runViewer(const std::string& name, const std::filesystem::path& scene, int frames,

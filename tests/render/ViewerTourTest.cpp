@@ -40,22 +40,7 @@ std::string readText(const std::filesystem::path& p) {
 /// The demo scene in a folder of links to its files, with a short idle time so --attract
 /// (or, without it, the idle clock) starts the tour at once.
 std::filesystem::path sceneCopy() {
-    const auto dir = outputDir("render") / "tour_scene";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    for (const auto& entry : std::filesystem::directory_iterator(demoDir())) {
-        if (entry.path().filename() != "demo.json")
-            std::filesystem::create_symlink(entry.path(), dir / entry.path().filename());
-    }
-    std::string json = readText(demoDir() / "demo.json");
-    const std::string version = "\"version\": 1,";
-    const auto at = json.find(version);
-    EXPECT_NE(at, std::string::npos);
-    if (at != std::string::npos)
-        json.insert(at + version.size(),
-                    R"( "kiosk": {"idle_seconds": 0.5, "home_seconds": 600},)");
-    std::ofstream(dir / "demo.json") << json;
-    return dir / "demo.json";
+    return demoSceneWith("tour_scene", R"("kiosk": {"idle_seconds": 0.5, "home_seconds": 600},)");
 }
 
 /// The eyes of the script's `camera:` lines, in order.

@@ -1,10 +1,13 @@
 #include "ViewerRun.h"
 
+#include <gtest/gtest.h>
 #include <osgDB/ReadFile>
 
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace cunjing::test {
 
@@ -39,6 +42,29 @@ std::filesystem::path demoStoreCopy(const std::string& stem) {
         std::filesystem::create_directory_symlink(
             std::filesystem::absolute(demoStore().parent_path() / "photos"), photos, ec);
     return copy;
+}
+
+std::filesystem::path demoSceneWith(const std::string& folder, const std::string& keys) {
+    // Absolute: the copy links to these files from another folder.
+    const auto demo = std::filesystem::absolute(sourceDir() / "assets" / "demo");
+    const auto dir = outputDir("render") / folder;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    for (const auto& entry : std::filesystem::directory_iterator(demo)) {
+        if (entry.path().filename() != "demo.json")
+            std::filesystem::create_symlink(entry.path(), dir / entry.path().filename());
+    }
+    std::ifstream in(demo / "demo.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string json = text.str();
+    const std::string version = "\"version\": 1,";
+    const auto at = json.find(version);
+    EXPECT_NE(at, std::string::npos) << "demo.json has no \"version\": 1";
+    if (at != std::string::npos)
+        json.insert(at + version.size(), " " + keys);
+    std::ofstream(dir / "demo.json") << json;
+    return dir / "demo.json";
 }
 
 ViewerRun runViewer(const std::string& pngStem, const std::filesystem::path& scene, int frames,

@@ -32,6 +32,12 @@ std::filesystem::path demoStore();
 /// tests must never write into the source tree.
 std::filesystem::path demoStoreCopy(const std::string& stem);
 
+/// The demo scene with `keys` (JSON members with a trailing comma, such as
+/// `"kiosk": {"idle_seconds": 1},`) added at its top level, written as
+/// outputDir("render")/<folder>/demo.json among links to the demo's other files (its paths are
+/// relative to the scene file); returns that scene file.
+std::filesystem::path demoSceneWith(const std::string& folder, const std::string& keys);
+
 struct ViewerRun {
     CommandResult command;
     osg::ref_ptr<osg::Image> image;  ///< the last frame; null when no readable PNG was written
