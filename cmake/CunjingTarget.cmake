@@ -38,9 +38,15 @@ function(cunjing_add_test)
     add_executable(${target} ${ARG_SOURCES})
     target_link_libraries(${target} PRIVATE ${ARG_DEPS} cunjing_testsupport)
     cunjing_configure_target(${target})
+    # TIMEOUT: seconds for each of its tests, where test.sh's default --timeout is too short
+    # (a test's own TIMEOUT wins over ctest's default).
+    set(timeout_property "")
+    if(ARG_TIMEOUT)
+        set(timeout_property TIMEOUT ${ARG_TIMEOUT})
+    endif()
     gtest_discover_tests(${target}
         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-        PROPERTIES LABELS ${ARG_TIER}
+        PROPERTIES LABELS ${ARG_TIER} ${timeout_property}
                    # One variable only: gtest_discover_tests splits a list value, and would
                    # set only its first item. The other paths follow from it (TestPaths.h),
                    # and the tests' main (tests/support/TestMain.cpp) finds the import worker.
