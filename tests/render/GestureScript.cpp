@@ -92,6 +92,10 @@ void GestureScript::tap(int frame, TouchPoint p) {
     up(frame + 1, id, p);
 }
 
+void GestureScript::click(int frame, double x, double y, int count) {
+    text_ << frame << " click " << x << ' ' << y << ' ' << count << "\n";
+}
+
 std::vector<PrintedCamera> parseCameras(const std::string& out) {
     std::vector<PrintedCamera> cameras;
     std::istringstream lines(out);

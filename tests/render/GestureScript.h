@@ -39,6 +39,8 @@ public:
                        bool lift = true);
     /// Down at `frame`, up on the next, in place.
     void tap(int frame, TouchPoint p);
+    /// A mouse click at window pixels; `count` 2 is a double click's second click.
+    void click(int frame, double x, double y, int count = 1);
 
     std::string text() const { return text_.str(); }
     std::size_t prints() const { return prints_; }

@@ -175,6 +175,22 @@ TEST(ViewerGesture, DoubleTapFliesTowardsTheTappedPoint) {
     EXPECT_NEAR(seen.y(), tapped.y(), 12.0);
 }
 
+TEST(ViewerGesture, DoubleClickFliesLikeADoubleTap) {
+    SKIP_WITHOUT_DISPLAY();
+    const osg::Vec3d clicked(0.62 * kWidth, 0.72 * kHeight, 0);
+    GestureScript s;
+    s.print(4);
+    s.click(5, clicked.x(), clicked.y(), 1);
+    s.click(6, clicked.x(), clicked.y(), 2);
+    s.print(90);
+    const auto c = run("double_click", s, 90);
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_NEAR(c[1].distance / c[0].distance, 0.5, 0.05);
+    const osg::Vec3d seen = project(c[0], c[1].target);
+    EXPECT_NEAR(seen.x(), clicked.x(), 12.0);
+    EXPECT_NEAR(seen.y(), clicked.y(), 12.0);
+}
+
 TEST(ViewerGesture, LongPinchInAndTiltDownKeepTheEyeAboveTheTerrain) {
     SKIP_WITHOUT_DISPLAY();
     GestureScript s;

@@ -26,7 +26,8 @@ constexpr Form kForms[] = {
     {"up", ScriptEvent::Kind::Up, "FRAME up FINGER X Y (X, Y from 0 to 1)"},
     {"key", ScriptEvent::Kind::Key, "FRAME key NAME (an SDL key name: Escape, F12, H)"},
     {"text", ScriptEvent::Kind::Text, "FRAME text TEXT"},
-    {"click", ScriptEvent::Kind::Click, "FRAME click X Y (window pixels)"},
+    {"click", ScriptEvent::Kind::Click,
+     "FRAME click X Y [COUNT] (window pixels; COUNT 2: a double click's second)"},
     {"resize", ScriptEvent::Kind::Resize, "FRAME resize WIDTH HEIGHT"},
     {"quit", ScriptEvent::Kind::Quit, "FRAME quit"},
     {"print", ScriptEvent::Kind::Print, "FRAME print"},
@@ -57,6 +58,8 @@ std::string readArguments(std::istringstream& in, ScriptEvent& e) {
         case Kind::Click:
             if (!(in >> e.x >> e.y) || e.x < 0 || e.y < 0)
                 return "expected two window pixel coordinates";
+            if (!(in >> std::ws).eof() && (!(in >> e.clicks) || e.clicks < 1 || e.clicks > 3))
+                return "the click count is 1, 2 or 3";
             break;
         case Kind::Resize:
             if (!(in >> e.width >> e.height) || e.width < 64 || e.height < 64)
@@ -226,7 +229,7 @@ void EventInjector::push(int frame, SDL_Window* window) {
                 event = {};
                 event.button.windowID = SDL_GetWindowID(window);
                 event.button.button = SDL_BUTTON_LEFT;
-                event.button.clicks = 1;
+                event.button.clicks = std::uint8_t(e.clicks);
                 event.button.x = int(e.x);
                 event.button.y = int(e.y);
                 event.type = SDL_MOUSEBUTTONDOWN;

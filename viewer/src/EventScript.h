@@ -12,6 +12,7 @@
 ///   20 key Escape           a key press and release (SDL key names: Escape, F12, H, Return)
 ///   21 text 村口            typed text (an SDL_TEXTINPUT)
 ///   22 click 640 360        a left mouse click at window pixels
+///   23 click 640 360 2      the second click of a double click there
 ///   30 resize 1024 600      the window is resized
 ///   31 quit                 a quit request (the window's close button)
 ///   40 print                after frame 40 is drawn, print the camera (and what is selected)
@@ -35,6 +36,7 @@ struct ScriptEvent {
     std::int64_t finger = 0;
     double x = 0, y = 0;  ///< touch: 0..1 of the window; click: window pixels
     int width = 0, height = 0;
+    int clicks = 1;    ///< click: SDL's count (2 for the second click of a double click)
     std::string text;  ///< key name or typed text
     int line = 0;
 };

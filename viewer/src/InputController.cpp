@@ -76,8 +76,13 @@ void InputController::onMouseButton(const SDL_Event& event, bool uiWantsMouse) {
             mouseTap_.press(event.button.x, event.button.y);
         } else if (wasOrbiting) {
             releaseMotion();
-            if (mouseTap_.release(event.button.x, event.button.y) && actions_.pick)
-                actions_.pick(event.button.x, event.button.y);
+            if (mouseTap_.release(event.button.x, event.button.y)) {
+                if (actions_.pick)
+                    actions_.pick(event.button.x, event.button.y);
+                // A double click flies there, as a double tap does (SDL counts the clicks).
+                if (event.button.clicks >= 2 && actions_.flyToPoint)
+                    actions_.flyToPoint(event.button.x, event.button.y);
+            }
         }
     }
     if (event.button.button == SDL_BUTTON_RIGHT || event.button.button == SDL_BUTTON_MIDDLE) {

@@ -61,6 +61,17 @@ TEST(EventScript, ReportsEveryBadLineWithFileAndLine) {
     EXPECT_NE(errors[5].message.find("\"now\""), std::string::npos);
 }
 
+TEST(EventScript, ClickTakesAnOptionalCountForDoubleClicks) {
+    const auto events = parseEventScript("4 click 10 20\n5 click 10 20 2\n", "double.txt");
+    ASSERT_TRUE(events.ok()) << events.firstError();
+    EXPECT_EQ(events.value()[0].clicks, 1);
+    EXPECT_EQ(events.value()[1].clicks, 2);
+    const auto bad = parseEventScript("4 click 10 20 9\n5 click 10 20 two\n", "bad.txt");
+    ASSERT_FALSE(bad.ok());
+    ASSERT_EQ(bad.errors().size(), 2u);
+    EXPECT_NE(bad.errors()[0].message.find("1, 2 or 3"), std::string::npos);
+}
+
 TEST(EventScript, MissingFileIsAnError) {
     const auto events = readEventScript("/nonexistent/script.txt");
     ASSERT_FALSE(events.ok());
