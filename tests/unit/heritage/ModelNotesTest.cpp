@@ -7,8 +7,8 @@
 #include "TestPaths.h"
 
 #include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include <unistd.h>
 
