@@ -158,21 +158,28 @@ TEST(ViewerGesture, TapOnATreeSelectsIt) {
     EXPECT_EQ(c[1].selected.rfind("tree:", 0), 0u) << c[1].selected;
 }
 
+namespace {
+
+/// A double tap or click flies to the surface under it at half the distance: the new target is
+/// the ground point under the taps, as the camera then saw it.
+void expectFlewTowards(const std::vector<PrintedCamera>& c, const osg::Vec3d& pointed) {
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_NEAR(c[1].distance / c[0].distance, 0.5, 0.05);
+    const osg::Vec3d seen = project(c[0], c[1].target);
+    EXPECT_NEAR(seen.x(), pointed.x(), 12.0);
+    EXPECT_NEAR(seen.y(), pointed.y(), 12.0);
+}
+
+}  // namespace
+
 TEST(ViewerGesture, DoubleTapFliesTowardsTheTappedPoint) {
     SKIP_WITHOUT_DISPLAY();
-    const osg::Vec3d tapped(0.62 * kWidth, 0.72 * kHeight, 0);
     GestureScript s;
     s.print(4);
     s.tap(5, {0.62, 0.72});
     s.tap(9, {0.62, 0.72});
     s.print(90);  // the flight takes a second
-    const auto c = run("double_tap", s, 90);
-    ASSERT_EQ(c.size(), 2u);
-    EXPECT_NEAR(c[1].distance / c[0].distance, 0.5, 0.05);
-    // The new target is the ground point under the taps, as the camera then saw it.
-    const osg::Vec3d seen = project(c[0], c[1].target);
-    EXPECT_NEAR(seen.x(), tapped.x(), 12.0);
-    EXPECT_NEAR(seen.y(), tapped.y(), 12.0);
+    expectFlewTowards(run("double_tap", s, 90), {0.62 * kWidth, 0.72 * kHeight, 0});
 }
 
 TEST(ViewerGesture, DoubleClickFliesLikeADoubleTap) {
@@ -183,12 +190,7 @@ TEST(ViewerGesture, DoubleClickFliesLikeADoubleTap) {
     s.click(5, clicked.x(), clicked.y(), 1);
     s.click(6, clicked.x(), clicked.y(), 2);
     s.print(90);
-    const auto c = run("double_click", s, 90);
-    ASSERT_EQ(c.size(), 2u);
-    EXPECT_NEAR(c[1].distance / c[0].distance, 0.5, 0.05);
-    const osg::Vec3d seen = project(c[0], c[1].target);
-    EXPECT_NEAR(seen.x(), clicked.x(), 12.0);
-    EXPECT_NEAR(seen.y(), clicked.y(), 12.0);
+    expectFlewTowards(run("double_click", s, 90), clicked);
 }
 
 TEST(ViewerGesture, LongPinchInAndTiltDownKeepTheEyeAboveTheTerrain) {

@@ -1,6 +1,7 @@
 // The plan editor's script runner (`cunjing-viewer --plan-edit`): the same steps the panel's
 // buttons take, written as text, for scripted checks and tests.
 #include "PlanEditor.h"
+#include "ScriptText.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -15,20 +16,12 @@ namespace arch = architecture;
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 std::vector<std::string> splitList(std::string_view text, char separator) {
     std::vector<std::string> parts;
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t end = std::min(text.find(separator, start), text.size());
-        const std::string_view part = trim(text.substr(start, end - start));
+        const std::string_view part = trimBlanks(text.substr(start, end - start));
         if (!part.empty())
             parts.emplace_back(part);
         start = end + 1;
@@ -81,7 +74,7 @@ Status PlanEditor::runScript(std::string_view script) {
     steps.push_back(current);
     int number = 0;
     for (const std::string& raw : steps) {
-        const std::string_view step = trim(raw);
+        const std::string_view step = trimBlanks(raw);
         if (step.empty())
             continue;
         ++number;
@@ -97,7 +90,7 @@ Status PlanEditor::runScript(std::string_view script) {
 Status PlanEditor::runStep(std::string_view step) {
     const std::size_t space = step.find_first_of(" \t");
     const std::string command(step.substr(0, space));
-    const std::string rest(space == std::string_view::npos ? "" : trim(step.substr(space)));
+    const std::string rest(space == std::string_view::npos ? "" : trimBlanks(step.substr(space)));
     if (command == "select" || command == "add") {
         const std::vector<std::string> ids = splitList(rest, ',');
         if (ids.empty())
@@ -145,8 +138,8 @@ Status PlanEditor::runStep(std::string_view step) {
         const std::size_t eq = rest.find('=');
         if (eq == std::string::npos)
             return failure("write set KEY=VALUE, e.g. set wall_colour=#E6D8BC");
-        return apply({std::string(trim(std::string_view(rest).substr(0, eq))),
-                      std::string(trim(std::string_view(rest).substr(eq + 1)))});
+        return apply({std::string(trimBlanks(std::string_view(rest).substr(0, eq))),
+                      std::string(trimBlanks(std::string_view(rest).substr(eq + 1)))});
     }
     if (command == "remove" && rest.empty())
         return removeSelected();

@@ -1,5 +1,6 @@
 // The tour editor's script runner (`cunjing-viewer --tour-edit`): the panel's buttons as text,
 // for scripted authoring and tests. Every step calls the same TourEditor function a button does.
+#include "ScriptText.h"
 #include "TourEditor.h"
 
 #include <algorithm>
@@ -12,20 +13,12 @@ namespace cunjing::viewer {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 /// The first word and the rest of the step, trimmed.
 std::pair<std::string, std::string> splitWord(std::string_view text) {
     const std::size_t space = text.find_first_of(" \t");
     if (space == std::string_view::npos)
         return {std::string(text), {}};
-    return {std::string(text.substr(0, space)), std::string(trim(text.substr(space)))};
+    return {std::string(text.substr(0, space)), std::string(trimBlanks(text.substr(space)))};
 }
 
 std::optional<double> parseNumber(const std::string& text) {
@@ -55,7 +48,7 @@ Status TourEditor::runScript(std::string_view script) {
     std::size_t start = 0;
     while (start <= script.size()) {
         const std::size_t end = std::min(script.find_first_of(";\n", start), script.size());
-        const std::string_view step = trim(script.substr(start, end - start));
+        const std::string_view step = trimBlanks(script.substr(start, end - start));
         start = end + 1;
         if (step.empty())
             continue;
@@ -69,7 +62,7 @@ Status TourEditor::runScript(std::string_view script) {
 }
 
 Status TourEditor::runStep(std::string_view step) {
-    const auto [command, rest] = splitWord(trim(step));
+    const auto [command, rest] = splitWord(trimBlanks(step));
     if (command == "add" && rest.empty())
         return addCurrentView();
     if (command == "seconds") {
@@ -105,7 +98,7 @@ Status TourEditor::runStep(std::string_view step) {
         return preview();
     if (command == "save")
         return save(rest);
-    return failure("unknown step '" + std::string(trim(step)) +
+    return failure("unknown step '" + std::string(trimBlanks(step)) +
                    "' (known: add, seconds N, caption zh|en TEXT, up [N], down [N], delete, "
                    "select N, view NAME, preview, save [PATH])");
 }
