@@ -6,6 +6,7 @@
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
 #include <cunjing/scene/ScenePlan.h>
+#include <cunjing/scene/Sunlight.h>
 
 #include <chrono>
 #include <iostream>
@@ -88,6 +89,10 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_option("--alternative", o.alternative,
                     "The plan's alternative (needed when it has several)")
         ->needs(plan);
+    cmd->add_option("--date", o.date,
+                    "Light the scene as on this date, YYYY-MM-DD (default: the scene's \"sun\")");
+    cmd->add_option("--time", o.time,
+                    "Light the scene at this local time, HH:MM (default: the scene's \"sun\")");
 }
 
 int runRender(const RenderOptions& o) {
@@ -109,6 +114,9 @@ int runRender(const RenderOptions& o) {
                             "\" (the scene has: " + (names.empty() ? "none" : names) + ")"}},
                       kBadInput);
     }
+    auto when = scene::sunTimeFor(desc, o.date, o.time);
+    if (!when)
+        return report(when.errors(), kBadInput);
     const auto started = std::chrono::steady_clock::now();
     auto data = scene::loadScene(desc);
     if (!data)
@@ -117,6 +125,15 @@ int runRender(const RenderOptions& o) {
     if (!built)
         return report(built.errors(), kBadInput);
     osg::ref_ptr<osg::Group> graph = built.value();
+    if (when.value()) {
+        auto lighting = scene::sceneLighting(data.value(), *when.value());
+        if (!lighting)
+            return report(lighting.errors(), kBadInput);
+        scene::applyLighting(*graph->getOrCreateStateSet(), lighting.value());
+        std::cerr << "sun: " << geo::formatDate(*when.value()) << " "
+                  << geo::formatTime(*when.value()) << ", elevation " << lighting->sunElevationDeg
+                  << ", azimuth " << lighting->sunAzimuthDeg << "\n";
+    }
 
     std::vector<scene::Viewpoint> views;
     if (o.all)

@@ -20,6 +20,8 @@ struct RenderOptions {
     /// views show the after state (the golden renders of the demo street use it).
     std::string plan;
     std::string alternative;
+    /// The date and time of day the scene is lit at (`--date`, `--time`) over its "sun".
+    std::string date, time;
 };
 
 /// "1280x720" -> {1280, 720}; an error naming --size otherwise.

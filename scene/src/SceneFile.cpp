@@ -597,6 +597,41 @@ void readKiosk(JsonReader& parent, SceneDescription& scene) {
                                                  std::to_string(k.homeSeconds));
 }
 
+/// "sun": {"date": "YYYY-MM-DD", "time": "HH:MM", "utc_offset": 8, "location": [lon, lat]}.
+void readSun(JsonReader& parent, SceneDescription& scene) {
+    const json* v = parent.take("sun");
+    if (!v || v->is_null())
+        return;
+    JsonReader r(*v, parent.childPath("sun"), parent.file(), parent.errors());
+    if (!r.isObject())
+        return;
+    SunDescription& sun = scene.sun;
+    sun.given = true;
+    std::string text;
+    if (r.string("date", text)) {
+        if (auto d = geo::parseDate(text, sun.when))
+            sun.when = d.value();
+        else
+            r.error(r.childPath("date"), d.firstError());
+    }
+    if (r.string("time", text)) {
+        if (auto t = geo::parseTime(text, sun.when))
+            sun.when = t.value();
+        else
+            r.error(r.childPath("time"), t.firstError());
+    }
+    r.number("utc_offset", sun.when.utcOffsetHours, false, -12, 14);
+    std::array<double, 2> lonLat{};
+    if (r.numbers("location", lonLat)) {
+        if (lonLat[0] < -180 || lonLat[0] > 180 || lonLat[1] < -90 || lonLat[1] > 90)
+            r.error(r.childPath("location"),
+                    "expected [longitude, latitude] in degrees (lon -180..180, lat -90..90)");
+        else
+            sun.location = lonLat;
+    }
+    r.finish();
+}
+
 }  // namespace
 
 bool isYescryptHash(std::string_view text) {
@@ -682,6 +717,7 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         readPlans(r, scene, base);
         readControlLines(r, scene, base);
         readKiosk(r, scene);
+        readSun(r, scene);
         detail::readTour(r, scene);  // after the viewpoints: steps name them
         r.finish();
     }

@@ -5,6 +5,7 @@
 #include <cunjing/scene/ModelLayer.h>
 #include <cunjing/scene/ObliqueLayer.h>
 #include <cunjing/scene/Shaders.h>
+#include <cunjing/scene/Sunlight.h>
 #include <cunjing/scene/TreeLayer.h>
 #include <cunjing/scene/VillageLayer.h>
 #include <cunjing/scene/ZoneLayer.h>
@@ -22,21 +23,9 @@ namespace cunjing::scene {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
-osg::Vec3 sunDirection(const Lighting& l) {
-    const double az = l.sunAzimuthDeg * kPi / 180.0, el = l.sunElevationDeg * kPi / 180.0;
-    return osg::Vec3(float(std::sin(az) * std::cos(el)), float(std::cos(az) * std::cos(el)),
-                     float(std::sin(el)));
-}
-
-/// Uniforms every shader of ours reads, set once on the root.
+/// Uniforms every shader of ours reads, set once on the root (applyLighting updates them).
 void addLightingUniforms(osg::StateSet* ss, const Lighting& l, double sceneSize) {
-    ss->addUniform(new osg::Uniform("sunDirection", sunDirection(l)));
-    ss->addUniform(new osg::Uniform("sunColor", osg::Vec3(1.0f, 0.95f, 0.86f) * 0.85f));
-    ss->addUniform(new osg::Uniform("skyAmbient", osg::Vec3(0.52f, 0.58f, 0.66f)));
-    ss->addUniform(new osg::Uniform("hazeColor", osg::Vec3(0.78f, 0.84f, 0.88f)));
-    ss->addUniform(new osg::Uniform("zenithColor", osg::Vec3(0.36f, 0.56f, 0.80f)));
+    applyLighting(*ss, l);
     // Haze thick enough to give depth to a village scene, thin enough to see a county.
     ss->addUniform(new osg::Uniform("hazeDistance", float(std::max(800.0, sceneSize * 2.5))));
 }

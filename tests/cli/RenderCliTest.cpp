@@ -7,6 +7,7 @@
 #include <osgDB/ReadFile>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace cunjing::test;
@@ -104,6 +105,34 @@ TEST(RenderCli, UnknownViewIsBadUsage) {
 TEST(RenderCli, BadSizeIsBadUsage) {
     const CommandResult r = runCommand(cunjingExe() + " render assets/demo/demo.json --size big");
     EXPECT_EQ(r.exitCode, 2) << r.out;
+}
+
+TEST(RenderCli, BadDateOrTimeIsBadInputAndWritesNothing) {
+    const auto out = outputDir("cli") / "sun_should_not_exist.png";
+    std::filesystem::remove(out);
+    for (const char* arg : {"--date 2026-13-01", "--time 25:10"}) {
+        const CommandResult r = runCommand(cunjingExe() + " render assets/demo/demo.json " + arg +
+                                           " --out '" + out.string() + "'");
+        EXPECT_EQ(r.exitCode, 2) << r.out;
+        EXPECT_NE(r.out.find(std::string(arg).substr(0, 6) + ": \""), std::string::npos) << r.out;
+        EXPECT_FALSE(std::filesystem::exists(out));
+    }
+}
+
+TEST(RenderCli, DateAndTimeLightTheRenderEveningDarkerThanNoon) {
+    std::map<std::string, ImageStats> stats;
+    for (const auto& [name, time] : {std::pair{"noon", "12:30"}, std::pair{"evening", "17:15"}}) {
+        const auto png = outputDir("cli") / (std::string("sun_") + name + ".png");
+        const CommandResult r = runCommand(
+            cunjingExe() + " render assets/demo/demo.json --view gables --size 320x180 " +
+            "--date 2026-10-15 --time " + time + " --out '" + png.string() + "'");
+        ASSERT_EQ(r.exitCode, 0) << r.out;
+        EXPECT_NE(r.out.find("sun: 2026-10-15 " + std::string(time)), std::string::npos) << r.out;
+        osg::ref_ptr<osg::Image> image = osgDB::readRefImageFile(png.string());
+        ASSERT_TRUE(image) << png;
+        stats[name] = imageStats(*image);
+    }
+    EXPECT_LT(stats["evening"].meanLuminance, stats["noon"].meanLuminance);
 }
 
 TEST(RenderCli, AllViewsOfTheDemoAreWrittenAndNotBlank) {

@@ -84,7 +84,12 @@ int main(int argc, char** argv) {
                    "Register store for the register panel: FILE.gpkg or PG:...; default: the "
                    "scene's registers.registry");
     app.add_option("--panel", panel, "Open a panel at start")
-        ->check(CLI::IsMember({"register", "inspector", "plan", "changes", "rules", "tour"}));
+        ->check(
+            CLI::IsMember({"register", "inspector", "plan", "changes", "rules", "tour", "light"}));
+    app.add_option("--date", options.sunDate,
+                   "Light the scene as on this date, YYYY-MM-DD (default: the scene's \"sun\")");
+    app.add_option("--time", options.sunTime,
+                   "Light the scene at this local time, HH:MM (default: the scene's \"sun\")");
     app.add_option("--select", options.select,
                    "Open the info card of a record at start: tree:ID, village:ID or "
                    "building:SCENE-ID");
@@ -193,6 +198,7 @@ int main(int argc, char** argv) {
     options.registerPanel = panel == "register";
     options.inspectorPanel = panel == "inspector";
     options.tourPanel = panel == "tour";
+    options.lightPanel = panel == "light";
     if (panel == "plan" || panel == "changes" || panel == "rules")
         options.planPanel = panel;
     const bool needsPlan = !options.view.empty() || !options.planPanel.empty() ||

@@ -157,6 +157,10 @@ void InputController::onKeyDown(const SDL_Event& event) {
         case SDLK_F1:
             state_.showHelp = !state_.showHelp;
             break;
+        case SDLK_l:
+            if (!state_.kiosk)
+                state_.showLight = !state_.showLight;
+            break;
         case SDLK_ESCAPE:
             actions_.quit();
             break;

@@ -31,6 +31,7 @@ constexpr std::pair<StringId, StringId> kHelpRows[] = {
     {StringId::HelpNumbersInput, StringId::HelpNumbersAction},
     {StringId::HelpPickInput, StringId::HelpPickAction},
     {StringId::HelpDoubleTapInput, StringId::HelpDoubleTapAction},
+    {StringId::HelpLightInput, StringId::HelpLightAction},
     {StringId::HelpToggleInput, StringId::HelpToggleAction},
     {StringId::HelpScreenshotInput, StringId::HelpScreenshotAction},
     {StringId::HelpHelpInput, StringId::HelpHelpAction},
@@ -84,6 +85,45 @@ void InfoPanel::draw(UiState& state) {
     }
     recordRect(state);
     state.infoBottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    ImGui::End();
+}
+
+void LightPanel::draw(UiState& state) {
+    if (!state.showLight)
+        return;
+    const Language lang = state.language;
+    // Right, under the scene panel.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - panelMargin(),
+                                   std::max(state.infoBottom, vp->WorkPos.y) + panelMargin()),
+                            ImGuiCond_Always, ImVec2(1, 0));
+    if (ImGui::Begin(label(StringId::LightTitle, lang, "light").c_str(), &state.showLight,
+                     kPanelFlags)) {
+        geo::LocalDateTime& t = state.sunTime;
+        int minutes = t.hour * 60 + t.minute;
+        const std::string clock = geo::formatTime(t);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        if (ImGui::SliderInt(tr(StringId::LightTime, lang), &minutes, 0, 24 * 60 - 5,
+                             clock.c_str())) {
+            minutes -= minutes % 5;
+            t.hour = minutes / 60;
+            t.minute = minutes % 60;
+            t.second = 0;
+            state.sunTimeChanged = true;
+        }
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        if (ImGui::SliderInt(tr(StringId::LightMonth, lang), &t.month, 1, 12)) {
+            t.day = std::min(t.day, geo::daysInMonth(t.year, t.month));
+            state.sunTimeChanged = true;
+        }
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        if (ImGui::SliderInt(tr(StringId::LightDay, lang), &t.day, 1,
+                             geo::daysInMonth(t.year, t.month)))
+            state.sunTimeChanged = true;
+        ImGui::TextUnformatted(geo::formatDate(t).c_str());
+        ImGui::Text(tr(StringId::LightSun, lang), state.sunElevationDeg, state.sunAzimuthDeg);
+    }
+    recordRect(state);
     ImGui::End();
 }
 
@@ -208,6 +248,7 @@ std::vector<std::unique_ptr<Panel>> makePanels(RegisterModel* registerModel, boo
     panels.push_back(std::make_unique<PlanBarPanel>());
     panels.push_back(std::make_unique<PlanListPanel>());
     panels.push_back(std::make_unique<HelpOverlay>());
+    panels.push_back(std::make_unique<LightPanel>());
     panels.push_back(std::make_unique<LanguagePanel>());
     panels.push_back(std::make_unique<MessageOverlay>());
     panels.push_back(std::make_unique<ModelStatusPanel>());

@@ -30,6 +30,13 @@ public:
 };
 
 /// 中文 / English, and the help button.
+/// The date and time the sun stands at (key L): a time-of-day slider, month and day, and the
+/// sun's elevation and azimuth; moving one sets UiState::sunTimeChanged.
+class LightPanel : public Panel {
+public:
+    void draw(UiState& state) override;
+};
+
 class LanguagePanel : public Panel {
 public:
     void draw(UiState& state) override;

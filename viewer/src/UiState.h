@@ -8,6 +8,7 @@
 #include "Picking.h"
 #include "RecordCard.h"
 
+#include <cunjing/geo/Sun.h>
 #include <cunjing/heritage/Rules.h>
 #include <cunjing/scene/SceneFile.h>
 #include <cunjing/viewer/Strings.h>
@@ -45,6 +46,11 @@ struct UiState {
     double fps = 0;
     bool flyMode = false;
     bool showHelp = true;
+    /// The light panel (key L, `--panel light`): the date and time the sun is placed at.
+    bool showLight = false;
+    geo::LocalDateTime sunTime;
+    bool sunTimeChanged = false;  ///< the panel moved sunTime; the app relights the scene
+    double sunAzimuthDeg = 0, sunElevationDeg = 0;  ///< where it stands now (the app sets them)
     std::vector<ViewpointEntry> viewpoints;
     int activeViewpoint = -1;
 

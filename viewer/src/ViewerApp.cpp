@@ -158,6 +158,7 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
     setUpScene();
     setUpOsg();
     setUpUi();
+    setUpSun();
     setUpKiosk();
     setUpTourEditor();
     setUpInjection();
@@ -324,6 +325,7 @@ int ViewerApp::run() {
         updateCamera(dt);
         viewer_->frame();
         drawUi(dt);
+        updateSun();
         const bool lastFrame = options_.frames > 0 && frame >= options_.frames;
         if (lastFrame && !options_.screenshot.empty()) {
             // Read before the swap: the back buffer holds the finished frame, UI included.

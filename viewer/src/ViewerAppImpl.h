@@ -81,6 +81,11 @@ private:
     void setUpScene();
     void setUpOsg();
     void setUpUi();
+    /// The sun (ViewerAppSun.cpp): the scene's "sun" date and time, --date and --time over it;
+    /// the scene is relit when one was given and whenever the light panel moves the time.
+    void setUpSun();
+    void updateSun();
+    void relight();
     void pollEvents();
     void resize();
     void updateCamera(double dt);

@@ -2,6 +2,7 @@
 #include <cunjing/heritage/Registry.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
+#include <cunjing/scene/Sunlight.h>
 
 #include <gtest/gtest.h>
 
@@ -357,4 +358,51 @@ TEST(SceneRegisters, TreesAreReadAgainAfterAnEditThroughTheStore) {
     ASSERT_NE(it, data->trees.end());
     EXPECT_DOUBLE_EQ(it->heightM, 31.5);
     std::filesystem::remove_all(dir);
+}
+
+TEST(Sunlight, DemoIsPlacedInGuangdongAndLitByTheHourOfDay) {
+    auto desc = loadSceneFile("assets/demo/demo.json");
+    ASSERT_TRUE(desc.ok()) << desc.firstError();
+    auto data = loadScene(desc.value());
+    ASSERT_TRUE(data.ok()) << data.firstError();
+    auto place = scenePlace(data.value());
+    ASSERT_TRUE(place.ok()) << place.firstError();
+    // EPSG:4547 is CGCS2000 3-degree zone 38 (central meridian 114 E): somewhere in Guangdong.
+    EXPECT_NEAR(place.value()[0], 114.0, 1.5);
+    EXPECT_NEAR(place.value()[1], 23.0, 2.0);
+
+    cunjing::geo::LocalDateTime t{2026, 6, 21, 12, 30};
+    auto noon = sceneLighting(data.value(), t);
+    t.hour = 18;
+    t.minute = 50;
+    auto dusk = sceneLighting(data.value(), t);
+    t.hour = 23;
+    auto night = sceneLighting(data.value(), t);
+    ASSERT_TRUE(noon.ok() && dusk.ok() && night.ok());
+    EXPECT_GT(noon->sunElevationDeg, 80);
+    EXPECT_LT(dusk->sunElevationDeg, 10);
+    EXPECT_GT(dusk->sunAzimuthDeg, 270) << "a June sunset in the north-west";
+    // Noon: a clear day's light; dusk: a warmer, dimmer sun; night: no sun, a dark sky.
+    const Lighting day;
+    EXPECT_EQ(noon->sunColor, day.sunColor);
+    EXPECT_LT(dusk->sunColor.z() / dusk->sunColor.x(), 0.6 * day.sunColor.z() / day.sunColor.x());
+    EXPECT_LT(dusk->sunColor.length(), day.sunColor.length());
+    EXPECT_EQ(night->sunColor.length(), 0.0f);
+    EXPECT_LT(night->zenithColor.length(), 0.2f * day.zenithColor.length());
+}
+
+TEST(Sunlight, SceneLocationOverridesTheOrigin) {
+    auto desc = loadSceneFile("assets/demo/demo.json");
+    ASSERT_TRUE(desc.ok()) << desc.firstError();
+    auto data = loadScene(desc.value());
+    ASSERT_TRUE(data.ok()) << data.firstError();
+    data->description.sun.location = std::array<double, 2>{116.1226, 24.2886};  // Meizhou
+    auto place = scenePlace(data.value());
+    ASSERT_TRUE(place.ok());
+    EXPECT_DOUBLE_EQ(place.value()[0], 116.1226);
+    // The same instant as the NOAA reference of geo's SunTest.
+    auto l = sceneLighting(data.value(), {2026, 12, 22, 9, 0});
+    ASSERT_TRUE(l.ok());
+    EXPECT_NEAR(l->sunAzimuthDeg, 131.74, 0.02);
+    EXPECT_NEAR(l->sunElevationDeg, 23.05, 0.02);
 }

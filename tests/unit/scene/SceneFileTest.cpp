@@ -331,3 +331,40 @@ TEST(SceneFile, BadKioskTimesNameTheirPath) {
     EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "kiosk": 60})")).where,
               "$.kiosk");
 }
+
+TEST(SceneFile, SunDateTimeAndPlaceAreRead) {
+    auto absent = parse(R"({"version": 1, "crs": "EPSG:4547"})");
+    ASSERT_TRUE(absent.ok()) << absent.firstError();
+    EXPECT_FALSE(absent->sun.given);
+    auto given = parse(R"({"version": 1, "crs": "EPSG:4547", "sun": {"date": "2026-12-22",
+        "time": "16:30", "utc_offset": 8, "location": [116.12, 24.29]}})");
+    ASSERT_TRUE(given.ok()) << given.firstError();
+    EXPECT_TRUE(given->sun.given);
+    EXPECT_EQ(cunjing::geo::formatDate(given->sun.when), "2026-12-22");
+    EXPECT_EQ(cunjing::geo::formatTime(given->sun.when), "16:30");
+    ASSERT_TRUE(given->sun.location);
+    EXPECT_DOUBLE_EQ((*given->sun.location)[1], 24.29);
+    auto timeOnly = parse(R"({"version": 1, "crs": "EPSG:4547", "sun": {"time": "07:00"}})");
+    ASSERT_TRUE(timeOnly.ok()) << timeOnly.firstError();
+    EXPECT_EQ(timeOnly->sun.when.hour, 7);
+    EXPECT_EQ(timeOnly->sun.when.month, absent->sun.when.month) << "the default date is kept";
+}
+
+TEST(SceneFile, BadSunNamesItsPath) {
+    const Error date =
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "sun": {"date": "2026-02-30"}})"));
+    EXPECT_EQ(date.where, "$.sun.date");
+    EXPECT_NE(date.message.find("2026-02-30"), std::string::npos) << date.message;
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "sun": {"time": "25:00"}})")).where,
+        "$.sun.time");
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "sun": {"utc_offset": 20}})")).where,
+        "$.sun.utc_offset");
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "sun": {"location": [23, 200]}})"))
+            .where,
+        "$.sun.location");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "sun": {"hour": 9}})")).where,
+              "$.sun.hour");
+}

@@ -4,6 +4,7 @@
 /// the file, the JSON path ($.terrain.dem) or line, and what is wrong.
 
 #include <cunjing/geo/Result.h>
+#include <cunjing/geo/Sun.h>
 
 #include <array>
 #include <cstdint>
@@ -173,6 +174,17 @@ bool isYescryptHash(std::string_view text);
 /// the hash out of a scene file that is shared. The hash, or errors with file and JSON path.
 Result<std::string> loadKioskConfig(const std::filesystem::path& file);
 
+/// "sun": when the scene is lit, `{"date": "2026-06-21", "time": "15:00", "utc_offset": 8}`;
+/// the sun's position follows from the scene's place (its origin in `crs`, or "location":
+/// [lon, lat] for a scene without one) by NOAA's algorithm (geo/Sun.h). Absent: the defaults.
+struct SunDescription {
+    geo::LocalDateTime when{2026, 10, 15, 10, 0, 0, 8};  ///< a clear mid-autumn morning
+    std::optional<std::array<double, 2>> location;       ///< lon, lat (CGCS2000)
+    /// Whether the file has a "sun" key; without one, renders keep Lighting's fixed south-east
+    /// morning light (the viewer's time control still moves the sun).
+    bool given = false;
+};
+
 /// A step of the "tour": where the camera goes, how long it rests there once it has flown
 /// there, and what the caption says. Either a scene viewpoint by name
 /// (`{"viewpoint": "street", "seconds": 5}`) or its own view, written as a viewpoint's
@@ -229,6 +241,8 @@ struct SceneDescription {
     KioskDescription kiosk;
     /// "tour": absent leaves no steps (the kiosk then tours the viewpoints).
     TourDescription tour;
+    /// "sun": the date and time the scene is lit at.
+    SunDescription sun;
 
     const Viewpoint* findViewpoint(const std::string& name) const;
 };

@@ -4,14 +4,19 @@
 #include <cunjing/scene/SceneData.h>
 
 #include <osg/Group>
+#include <osg/Vec3>
 #include <osg/ref_ptr>
 
 namespace cunjing::scene {
 
-/// Sun and atmosphere shared by every shader.
+/// Sun and atmosphere shared by every shader (Sunlight.h makes one for a date and time).
 struct Lighting {
     double sunAzimuthDeg = 135;  ///< clockwise from north: 135 = south-east morning sun
     double sunElevationDeg = 40;
+    osg::Vec3 sunColor{0.85f, 0.8075f, 0.731f};  ///< direct sunlight reaching the ground
+    osg::Vec3 skyAmbient{0.52f, 0.58f, 0.66f};   ///< light from the whole sky
+    osg::Vec3 hazeColor{0.78f, 0.84f, 0.88f};    ///< the horizon and distance haze
+    osg::Vec3 zenithColor{0.36f, 0.56f, 0.80f};  ///< the sky overhead
 };
 
 /// The whole scene: sky, terrain, buildings and trees, each with its shader.

@@ -102,6 +102,11 @@ struct ViewerOptions {
     /// A kiosk config file (`--kiosk-config`, `{"passcode_hash": "$y$..."}`) whose admin
     /// passcode replaces the scene's kiosk.passcode_hash.
     std::filesystem::path kioskConfig;
+    /// The date (`--date YYYY-MM-DD`) and time of day (`--time HH:MM`, the scene's UTC offset)
+    /// the sun is placed at, over the scene's "sun"; empty: the scene's.
+    std::string sunDate, sunTime;
+    /// Open the light panel at start (`--panel light`).
+    bool lightPanel = false;
     /// The screen's DPI for the kiosk's touch target and font sizes (`--dpi`); 0: ask SDL.
     double dpi = 0;
     /// Test only (`--inject-quit`): after the first frame, push an Esc key press and a quit

@@ -1,0 +1,57 @@
+// The sun: the date and time the scene is lit at, from the scene's "sun", --date and --time,
+// and the light panel; the graph's light uniforms are set again whenever they change.
+
+#include "ViewerAppImpl.h"
+
+#include <cunjing/scene/Sunlight.h>
+
+#include <iostream>
+
+namespace cunjing::viewer::app {
+
+void ViewerApp::setUpSun() {
+    ui_.sunTime = scene_.data.description.sun.when;
+    ui_.showLight = options_.lightPanel && !options_.kiosk;
+    // Without a date and time from the scene or the command line the scene keeps its fixed
+    // light (scene::Lighting's defaults) until the light panel moves the sun.
+    const scene::Lighting fixed;
+    ui_.sunAzimuthDeg = fixed.sunAzimuthDeg;
+    ui_.sunElevationDeg = fixed.sunElevationDeg;
+    auto when = scene::sunTimeFor(scene_.data.description, options_.sunDate, options_.sunTime);
+    if (!when) {
+        const Error& e = when.errors().front();
+        std::cerr << "error: " << e.where << ": " << e.message << "\n";
+        startCode_ = kExitBadInput;
+        return;
+    }
+    if (!when.value())
+        return;
+    ui_.sunTime = *when.value();
+    if (scene_.loaded)
+        relight();
+}
+
+void ViewerApp::updateSun() {
+    if (!ui_.sunTimeChanged)
+        return;
+    ui_.sunTimeChanged = false;
+    relight();
+}
+
+void ViewerApp::relight() {
+    if (!viewer_ || !viewer_->getSceneData())
+        return;
+    auto lighting = scene::sceneLighting(scene_.data, ui_.sunTime);
+    if (!lighting) {
+        std::cerr << "warning: " << lighting.firstError() << "\n";
+        return;
+    }
+    ui_.sunAzimuthDeg = lighting->sunAzimuthDeg;
+    ui_.sunElevationDeg = lighting->sunElevationDeg;
+    scene::applyLighting(*viewer_->getSceneData()->getOrCreateStateSet(), lighting.value());
+    std::cout << "sun: " << geo::formatDate(ui_.sunTime) << " " << geo::formatTime(ui_.sunTime)
+              << " elevation " << lighting->sunElevationDeg << " azimuth "
+              << lighting->sunAzimuthDeg << std::endl;
+}
+
+}  // namespace cunjing::viewer::app
