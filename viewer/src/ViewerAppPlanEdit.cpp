@@ -2,6 +2,7 @@
 // editor), the swipe divider and the selection box dragged over the view, the editor's panel
 // and its scripted steps (--plan-edit).
 
+#include "ScriptText.h"
 #include "ViewerAppImpl.h"
 
 #include "PlanPanels.h"
@@ -158,20 +159,7 @@ void ViewerApp::runPlanEdit() {
         return;
     }
     // A plain "save" goes to --plan-save when given.
-    std::string script;
-    std::size_t start = 0;
-    const std::string& text = options_.planEdit;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find_first_of(";\n", start), text.size());
-        std::string step = text.substr(start, end - start);
-        const auto first = step.find_first_not_of(" \t"), last = step.find_last_not_of(" \t");
-        const std::string trimmed =
-            first == std::string::npos ? "" : step.substr(first, last - first + 1);
-        if (trimmed == "save" && !options_.planSave.empty())
-            step = "save " + options_.planSave.string();
-        script += (script.empty() ? "" : ";") + step;
-        start = end + 1;
-    }
+    const std::string script = redirectSaves(options_.planEdit, options_.planSave);
     const Status s = editor_->runScript(script);
     if (!s) {
         printAll(s.errors(), "error: --plan-edit: ");

@@ -3,6 +3,7 @@
 // camera follows the TourPlayer through CameraRig::lookAt every frame, so when the tour stops
 // the rig already holds the pose on screen and a touch carries on from there.
 
+#include "ScriptText.h"
 #include "ViewerAppImpl.h"
 
 #include <SDL.h>
@@ -134,21 +135,8 @@ void ViewerApp::runTourEdit() {
         return;
     }
     // A plain "save" goes to --tour-save when given.
-    std::string script;
-    std::size_t start = 0;
-    const std::string& text = options_.tourEdit;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find_first_of(";\n", start), text.size());
-        std::string step = text.substr(start, end - start);
-        const auto first = step.find_first_not_of(" \t"), last = step.find_last_not_of(" \t");
-        const std::string trimmed =
-            first == std::string::npos ? "" : step.substr(first, last - first + 1);
-        if (trimmed == "save" && !options_.tourSave.empty())
-            step = "save " + options_.tourSave.string();
-        imgui_->requestGlyphs(step);
-        script += (script.empty() ? "" : ";") + step;
-        start = end + 1;
-    }
+    const std::string script = redirectSaves(options_.tourEdit, options_.tourSave);
+    imgui_->requestGlyphs(script);
     const Status s = tourEditor_->runScript(script);
     if (!s) {
         printAll(s.errors(), "error: --tour-edit: ");

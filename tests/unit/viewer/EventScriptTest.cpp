@@ -2,6 +2,7 @@
 // events it pushes, in the order SDL delivers a real touch.
 
 #include "EventScript.h"
+#include "ScriptText.h"
 
 #include <SDL.h>
 #include <gtest/gtest.h>
@@ -126,4 +127,12 @@ TEST(EventScript, FirstFingerAlsoDrivesTheEmulatedMouseLikeSdl) {
     EXPECT_TRUE(injector.printAfter(3));
     EXPECT_FALSE(injector.printAfter(2));
     SDL_Quit();
+}
+
+TEST(ScriptText, PlainSavesGoWhereTheSaveOptionSays) {
+    EXPECT_EQ(redirectSaves("add; save ;seconds 3\nsave x.json", "out.json"),
+              "add;save out.json;seconds 3;save x.json");
+    EXPECT_EQ(redirectSaves("add;save", ""), "add;save") << "no --*-save: unchanged";
+    EXPECT_EQ(trimBlanks(" \t save\r\n"), "save");
+    EXPECT_EQ(trimBlanks("   "), "");
 }
