@@ -63,6 +63,12 @@ private:
 /// "a string", "an object" ... for messages.
 std::string describeJsonType(const nlohmann::json& value);
 
+/// "line 3, column 7" for a byte offset into text.
+std::string lineAndColumn(const std::string& text, std::size_t byte);
+
+/// nlohmann's message without its "[json.exception.parse_error.101] parse error at ...:" prefix.
+std::string plainParseMessage(const std::string& what);
+
 template <std::size_t N>
 bool JsonReader::numbers(const std::string& key, std::array<double, N>& out, bool required) {
     const nlohmann::json* v = nullptr;

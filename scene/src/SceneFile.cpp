@@ -1,6 +1,7 @@
 #include <cunjing/scene/SceneFile.h>
 
 #include "JsonReader.h"
+#include "SceneSettings.h"
 #include "SceneTour.h"
 
 #include <cunjing/geo/Crs.h>
@@ -20,24 +21,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::uintmax_t kMaxSceneFileBytes = 64u << 20;
-
-/// "line 3, column 7" for a byte offset into text.
-std::string lineAndColumn(const std::string& text, std::size_t byte) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n')
-            ++line, column = 1;
-        else
-            ++column;
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-/// nlohmann's message without its "[json.exception.parse_error.101] parse error at ...:" prefix.
-std::string plainParseMessage(const std::string& what) {
-    const auto colon = what.find(": ");
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
 
 void readLocalText(JsonReader& r, const std::string& key, LocalText& out) {
     const json* v = r.take(key);
@@ -564,109 +547,7 @@ void readViewpoints(JsonReader& parent, SceneDescription& scene) {
     });
 }
 
-/// "passcode_hash": a yescrypt hash made by `cunjing kiosk passcode`. Only its form is checked
-/// here; whether a typed passcode matches is the viewer's business (libxcrypt).
-void readPasscodeHash(JsonReader& r, std::string& out, bool required) {
-    if (r.string("passcode_hash", out, required) && !isYescryptHash(out)) {
-        r.error(r.childPath("passcode_hash"),
-                "not a yescrypt passcode hash (\"$y$...\"); make one with `cunjing kiosk "
-                "passcode` and paste its output here");
-        out.clear();
-    }
-}
-
-/// "kiosk": {"idle_seconds": 60, "home_seconds": 180, "passcode_hash": "$y$..."}; home must
-/// come after idle.
-void readKiosk(JsonReader& parent, SceneDescription& scene) {
-    const json* v = parent.take("kiosk");
-    if (!v || v->is_null())
-        return;
-    JsonReader r(*v, parent.childPath("kiosk"), parent.file(), parent.errors());
-    if (!r.isObject())
-        return;
-    KioskDescription& k = scene.kiosk;
-    const bool idleRead = r.number("idle_seconds", k.idleSeconds, false, 0, 1e7);
-    const bool homeRead = r.number("home_seconds", k.homeSeconds, false, 0, 1e7);
-    readPasscodeHash(r, k.passcodeHash, false);
-    r.finish();
-    if (idleRead && k.idleSeconds <= 0)
-        r.error(r.childPath("idle_seconds"), "must be more than 0 seconds");
-    else if (k.homeSeconds <= k.idleSeconds && (idleRead || homeRead))
-        r.error(r.childPath("home_seconds"), "must be longer than idle_seconds (" +
-                                                 std::to_string(k.idleSeconds) + "), got " +
-                                                 std::to_string(k.homeSeconds));
-}
-
-/// "sun": {"date": "YYYY-MM-DD", "time": "HH:MM", "utc_offset": 8, "location": [lon, lat]}.
-void readSun(JsonReader& parent, SceneDescription& scene) {
-    const json* v = parent.take("sun");
-    if (!v || v->is_null())
-        return;
-    JsonReader r(*v, parent.childPath("sun"), parent.file(), parent.errors());
-    if (!r.isObject())
-        return;
-    SunDescription& sun = scene.sun;
-    sun.given = true;
-    std::string text;
-    if (r.string("date", text)) {
-        if (auto d = geo::parseDate(text, sun.when))
-            sun.when = d.value();
-        else
-            r.error(r.childPath("date"), d.firstError());
-    }
-    if (r.string("time", text)) {
-        if (auto t = geo::parseTime(text, sun.when))
-            sun.when = t.value();
-        else
-            r.error(r.childPath("time"), t.firstError());
-    }
-    r.number("utc_offset", sun.when.utcOffsetHours, false, -12, 14);
-    std::array<double, 2> lonLat{};
-    if (r.numbers("location", lonLat)) {
-        if (lonLat[0] < -180 || lonLat[0] > 180 || lonLat[1] < -90 || lonLat[1] > 90)
-            r.error(r.childPath("location"),
-                    "expected [longitude, latitude] in degrees (lon -180..180, lat -90..90)");
-        else
-            sun.location = lonLat;
-    }
-    r.finish();
-}
-
 }  // namespace
-
-bool isYescryptHash(std::string_view text) {
-    // "$y$" params "$" salt "$" hash, in crypt(3)'s alphabet; libxcrypt's longest is 128.
-    if (!text.starts_with("$y$") || text.size() > 128 || text.back() == '$' ||
-        std::count(text.begin(), text.end(), '$') != 4)
-        return false;
-    return std::all_of(text.begin(), text.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '/' || c == '$';
-    });
-}
-
-Result<std::string> loadKioskConfig(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return Error{file.string(), "", "cannot be read (missing, or permissions?)"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    json root;
-    try {
-        root = json::parse(text.str());
-    } catch (const json::parse_error& e) {
-        return Error{file.string(), "", "JSON syntax error: " + plainParseMessage(e.what())};
-    }
-    std::vector<Error> errors;
-    JsonReader r(root, "$", file.string(), errors);
-    std::string hash;
-    if (r.isObject()) {
-        readPasscodeHash(r, hash, true);
-        r.finish();
-    }
-    if (!errors.empty())
-        return Result<std::string>::failure(errors);
-    return hash;
-}
 
 const Viewpoint* SceneDescription::findViewpoint(const std::string& wanted) const {
     for (const auto& vp : viewpoints) {
@@ -688,8 +569,8 @@ Result<SceneDescription> parseSceneText(const std::string& text,
     try {
         root = json::parse(text);
     } catch (const json::parse_error& e) {
-        return Error{fileName, lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
-                     "JSON syntax error: " + plainParseMessage(e.what())};
+        return Error{fileName, detail::lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
+                     "JSON syntax error: " + detail::plainParseMessage(e.what())};
     }
     std::vector<Error> errors;
     JsonReader r(root, "$", fileName, errors);
@@ -716,8 +597,8 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         readViewpoints(r, scene);
         readPlans(r, scene, base);
         readControlLines(r, scene, base);
-        readKiosk(r, scene);
-        readSun(r, scene);
+        detail::readKiosk(r, scene);
+        detail::readSun(r, scene);
         detail::readTour(r, scene);  // after the viewpoints: steps name them
         r.finish();
     }
