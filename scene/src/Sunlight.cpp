@@ -81,11 +81,15 @@ Lighting lightingFor(const geo::SunPosition& sun) {
     return l;
 }
 
+Lighting lightingAt(const std::array<double, 2>& lonLat, const geo::LocalDateTime& when) {
+    return lightingFor(geo::solarPosition(lonLat[1], lonLat[0], when));
+}
+
 Result<Lighting> sceneLighting(const SceneData& data, const geo::LocalDateTime& when) {
     auto place = scenePlace(data);
     if (!place)
         return Result<Lighting>::failure(place.errors());
-    return lightingFor(geo::solarPosition(place.value()[1], place.value()[0], when));
+    return lightingAt(place.value(), when);
 }
 
 Result<std::optional<geo::LocalDateTime>> sunTimeFor(const SceneDescription& scene,

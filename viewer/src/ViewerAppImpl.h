@@ -33,6 +33,7 @@
 
 union SDL_Event;
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -216,7 +217,10 @@ private:
     bool tourPreview_ = false;                ///< tour_ is the editor's preview
     std::unique_ptr<TourEditor> tourEditor_;  ///< when the scene came from a file
     TourEditorPanelState tourPanel_;
-    bool tourPanelOpen_ = false;   ///< --panel tour, outside a kiosk
+    bool tourPanelOpen_ = false;  ///< --panel tour, outside a kiosk
+    /// The scene's place for the sun, worked out (through PROJ) on the first relight only: the
+    /// light panel relights on every move of its slider.
+    std::optional<Result<std::array<double, 2>>> sunPlace_;
     bool tourEditFailed_ = false;  ///< a --tour-edit step failed: run() returns kExitBadInput
     TourCaption tourCaption_;      ///< previews' captions outside a kiosk
 

@@ -41,17 +41,19 @@ void ViewerApp::updateSun() {
 void ViewerApp::relight() {
     if (!viewer_ || !viewer_->getSceneData())
         return;
-    auto lighting = scene::sceneLighting(scene_.data, ui_.sunTime);
-    if (!lighting) {
-        std::cerr << "warning: " << lighting.firstError() << "\n";
+    if (!sunPlace_)
+        sunPlace_ = scene::scenePlace(scene_.data);
+    if (!*sunPlace_) {
+        std::cerr << "warning: " << sunPlace_->firstError() << "\n";
         return;
     }
-    ui_.sunAzimuthDeg = lighting->sunAzimuthDeg;
-    ui_.sunElevationDeg = lighting->sunElevationDeg;
-    scene::applyLighting(*viewer_->getSceneData()->getOrCreateStateSet(), lighting.value());
+    const scene::Lighting lighting = scene::lightingAt(sunPlace_->value(), ui_.sunTime);
+    ui_.sunAzimuthDeg = lighting.sunAzimuthDeg;
+    ui_.sunElevationDeg = lighting.sunElevationDeg;
+    scene::applyLighting(*viewer_->getSceneData()->getOrCreateStateSet(), lighting);
     std::cout << "sun: " << geo::formatDate(ui_.sunTime) << " " << geo::formatTime(ui_.sunTime)
-              << " elevation " << lighting->sunElevationDeg << " azimuth "
-              << lighting->sunAzimuthDeg << std::endl;
+              << " elevation " << lighting.sunElevationDeg << " azimuth " << lighting.sunAzimuthDeg
+              << std::endl;
 }
 
 }  // namespace cunjing::viewer::app

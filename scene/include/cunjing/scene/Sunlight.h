@@ -25,6 +25,9 @@ Result<std::array<double, 2>> scenePlace(const SceneData& data);
 /// clear day, the same as Lighting's defaults.
 Lighting lightingFor(const geo::SunPosition& sun);
 
+/// The light at a place (longitude, latitude in degrees) at `when`.
+Lighting lightingAt(const std::array<double, 2>& lonLat, const geo::LocalDateTime& when);
+
 /// The scene's light at `when` (its "sun" date and time by default); the defaults where the
 /// place cannot be worked out (the error says why).
 Result<Lighting> sceneLighting(const SceneData& data, const geo::LocalDateTime& when);
