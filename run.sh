@@ -17,9 +17,14 @@ fi
 say "No DISPLAY: rendering the demo's viewpoints instead"
 out="$BUILD_DIR/demo-renders"
 "$BUILD_DIR/bin/cunjing" render assets/demo/demo.json --all --size 1280x720 --out "$out"
-# The gables in a mid-October day's light: morning, noon and evening (the scene's own place).
+# The village entrance and the gables in a mid-October day's light: morning, noon and evening
+# (the scene's own place), with the medium preset's shadows and materials (a software renderer
+# would pick the low preset).
 for when in morning=07:30 noon=12:30 evening=17:15; do
-    "$BUILD_DIR/bin/cunjing" render assets/demo/demo.json --view gables --size 1280x720 \
-        --date 2026-10-15 --time "${when#*=}" --out "$out/gables_${when%%=*}.png"
+    for view in entrance gables; do
+        "$BUILD_DIR/bin/cunjing" render assets/demo/demo.json --view "$view" --size 1280x720 \
+            --date 2026-10-15 --time "${when#*=}" --quality medium \
+            --out "$out/${view}_${when%%=*}.png"
+    done
 done
 say "Demo viewpoints written to $out/"

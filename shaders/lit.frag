@@ -1,5 +1,6 @@
 #version 120
-// Sun + sky ambient + distance haze; matches terrain.frag so everything sits in one light.
+// Sun (with its shadow) + sky ambient + distance haze; matches terrain.frag so everything sits
+// in one light (common.frag: colour spaces, tone mapping, the shadow map).
 // Faces are textured procedurally by their surface (geo::Surface): courses of blue-grey brick,
 // oyster-shell scales, rammed-earth lifts, plaster stains, granite grain, timber, paving, water
 // and glazed 嵌瓷. Every pattern fades to its mean where its period nears the pixel size
@@ -9,11 +10,19 @@ uniform vec3 sunColor;
 uniform vec3 skyAmbient;
 uniform vec3 hazeColor;
 uniform float hazeDistance;  // metres at which haze reaches about 63 %
+uniform float plainMaterials;  // 1: flat colours without the procedural textures (low preset)
 uniform mat4 osg_ViewMatrixInverse;
 varying vec3 vNormal;
 varying vec4 vColor;
 varying vec3 vWorld;
 varying float vSurface;
+
+vec3 srgbToLinear(vec3 c);
+vec3 toDisplay(vec3 radiance);
+bool colourCheckOn();
+float sunVisibility(float facing);
+vec3 waterNormal(vec2 xy);
+vec3 skyColour(vec3 d);
 
 float hash(vec2 p) {
     return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453);
@@ -77,6 +86,15 @@ float rammedEarth(vec2 uv) {
 
 vec3 textured(float s, vec3 n, vec3 base, out float gloss) {
     gloss = 0.0;
+    if (plainMaterials > 0.5) {
+        // The low preset: flat colours, cheap on software renderers; water and glaze keep
+        // their shine, water's kerbs their stone.
+        if (s > 8.5 && s < 9.5)
+            gloss = n.z < 0.7 ? 0.0 : 0.8;
+        else if (s > 9.5 && s < 10.5)
+            gloss = 1.0;
+        return (s > 8.5 && s < 9.5 && n.z < 0.7) ? vec3(0.56, 0.54, 0.5) : base;
+    }
     vec2 uv = faceUV(n, vWorld);
     float shade = 1.0;
     if (s < 0.5) {  // Plain
@@ -117,22 +135,33 @@ vec3 textured(float s, vec3 n, vec3 base, out float gloss) {
 }
 
 void main() {
+    if (colourCheckOn()) {
+        // Even light: the palette colour exactly as specified, no pattern, shade or haze.
+        gl_FragColor = vColor;
+        return;
+    }
     vec3 n = normalize(vNormal);
     float gloss;
-    vec3 base = textured(vSurface, n, vColor.rgb, gloss);
-    float lambert = max(dot(n, sunDirection), 0.0);
+    vec3 base = srgbToLinear(textured(vSurface, n, vColor.rgb, gloss));
+    float facing = dot(n, sunDirection);
+    float sun = max(facing, 0.0) * (facing > 0.0 ? sunVisibility(facing) : 1.0);
     // Hemisphere ambient: faces turned to the sky get more of it than faces turned down.
     vec3 ambient = skyAmbient * (0.65 + 0.35 * n.z);
-    vec3 color = base * (ambient + sunColor * lambert);
+    vec3 color = base * (ambient + sunColor * sun);
     vec3 eye = osg_ViewMatrixInverse[3].xyz;
     vec3 toEye = normalize(eye - vWorld);
+    float reflection = 0.0;
     if (gloss > 0.0) {
-        // Glaze and water: a sun highlight, and water mirrors a little of the sky.
+        if (vSurface > 8.5 && vSurface < 9.5)
+            n = waterNormal(vWorld.xy);  // pond surfaces (gloss is set only on their tops)
+        // Glaze and water: a sun highlight, and still water mirrors the sky, weakly when looked
+        // at from above and strongly at grazing angles (Schlick's Fresnel term).
         float spec = pow(max(dot(reflect(-sunDirection, n), toEye), 0.0), 40.0);
-        color += gloss * 0.6 * sunColor * spec;
-        float fresnel = pow(1.0 - max(dot(n, toEye), 0.0), 4.0);
-        color = mix(color, hazeColor, 0.5 * fresnel * step(0.7, n.z) * gloss);
+        color += gloss * 0.6 * sunColor * spec * sun;
+        float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, toEye), 0.0), 5.0);
+        reflection = fresnel * step(0.7, n.z) * gloss;
     }
+    vec3 display = mix(toDisplay(color), skyColour(reflect(-toEye, n)), reflection);
     float haze = 1.0 - exp(-distance(eye, vWorld) / hazeDistance);
-    gl_FragColor = vec4(mix(color, hazeColor, haze), vColor.a);
+    gl_FragColor = vec4(mix(display, hazeColor, haze), vColor.a);
 }

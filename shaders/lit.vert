@@ -9,11 +9,13 @@ varying vec3 vNormal;
 varying vec4 vColor;
 varying vec3 vWorld;
 varying float vSurface;
+void shadowCoordinates(vec4 eyePosition);
 void main() {
     vNormal = mat3(osg_ViewMatrixInverse) * (gl_NormalMatrix * gl_Normal);
     vColor = gl_Color;
     vWorld = (osg_ViewMatrixInverse * (gl_ModelViewMatrix * gl_Vertex)).xyz;
     vSurface = surface;
     gl_ClipVertex = gl_ModelViewMatrix * gl_Vertex;
+    shadowCoordinates(gl_ClipVertex);
     gl_Position = gl_ModelViewProjectionMatrix * gl_Vertex;
 }

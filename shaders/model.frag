@@ -1,8 +1,9 @@
 #version 120
 // Imported models in the scene's light: the sun, sky ambient and haze of lit.frag, with a
 // simple metallic-roughness response (Lambert, plus a Blinn-Phong highlight that narrows and
-// brightens as roughness falls; metals tint it and lose their diffuse). Colours are in display
-// space like everything else of ours (ModelLayerNode.cpp brings linear factors there).
+// brightens as roughness falls; metals tint it and lose their diffuse). Factors and textures
+// are given in display space (ModelLayerNode.cpp brings linear factors there); light is added
+// in linear space and tone mapped like everything else of ours (common.frag).
 uniform vec3 sunDirection;   // towards the sun, world space, normalised
 uniform vec3 sunColor;
 uniform vec3 skyAmbient;
@@ -26,20 +27,31 @@ varying vec3 vNormal;
 varying vec3 vWorld;
 varying vec2 vUv;
 
+vec3 srgbToLinear(vec3 c);
+vec3 toDisplay(vec3 radiance);
+bool colourCheckOn();
+float sunVisibility(float facing);
+
 void main() {
     vec4 base = baseColor;
     if (hasBaseColorMap && !modelUntextured)
         base *= texture2D(baseColorMap, vUv);
     if (base.a < alphaCutoff)
         discard;
+    if (colourCheckOn()) {
+        gl_FragColor = vec4(base.rgb, alphaBlend ? base.a : 1.0);
+        return;
+    }
     vec3 n = normalize(vNormal);
     if (doubleSided && !gl_FrontFacing)
         n = -n;
     vec3 eye = osg_ViewMatrixInverse[3].xyz;
     vec3 toEye = normalize(eye - vWorld);
 
-    float lambert = max(dot(n, sunDirection), 0.0);
+    float facing = dot(n, sunDirection);
+    float lambert = max(facing, 0.0) * (facing > 0.0 ? sunVisibility(facing) : 1.0);
     vec3 ambient = skyAmbient * (0.65 + 0.35 * n.z);
+    base.rgb = srgbToLinear(base.rgb);
     vec3 diffuse = base.rgb * (1.0 - 0.8 * metallic);
     vec3 color = diffuse * (ambient + sunColor * lambert);
 
@@ -49,11 +61,11 @@ void main() {
     float spec = pow(max(dot(n, h), 0.0), max(shininess, 1.0)) * (1.0 - r) * step(0.0, lambert);
     vec3 specColor = mix(vec3(0.04), base.rgb, metallic);
     color += specColor * sunColor * spec * 4.0 * lambert;
-    color += emissive;
+    color += srgbToLinear(emissive);
 
     float haze = 1.0 - exp(-distance(eye, vWorld) / hazeDistance);
     float alpha = alphaBlend ? base.a : 1.0;
     if (modelXray)
         alpha *= 0.3;
-    gl_FragColor = vec4(mix(color, hazeColor, haze), alpha);
+    gl_FragColor = vec4(mix(toDisplay(color), hazeColor, haze), alpha);
 }

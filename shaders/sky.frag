@@ -1,13 +1,21 @@
 #version 120
-uniform vec3 hazeColor;
-uniform vec3 zenithColor;
 uniform vec3 sunDirection;
 varying vec3 vDirection;
+vec3 skyColour(vec3 d);  // common.frag
+bool colourCheckOn();
 void main() {
     vec3 d = normalize(vDirection);
-    float up = clamp(d.z, 0.0, 1.0);
-    vec3 sky = mix(hazeColor, zenithColor, pow(up, 0.45));
-    float sun = pow(max(dot(d, sunDirection), 0.0), 400.0);
-    float glow = pow(max(dot(d, sunDirection), 0.0), 8.0) * 0.15;
-    gl_FragColor = vec4(sky + vec3(1.0, 0.95, 0.85) * (sun + glow), 1.0);
+    vec3 sky = skyColour(d);
+    if (colourCheckOn()) {
+        // A neutral backdrop, so palette colours are not judged against a blue sky.
+        gl_FragColor = vec4(0.5, 0.5, 0.5, 1.0);
+        return;
+    }
+    // The sun's disc (drawn about 0.6 degrees across, a little larger than the real 0.53 so
+    // it reads at screen resolution), a halo, and a broad glow; none below the horizon.
+    float c = max(dot(d, sunDirection), 0.0);
+    float disc = smoothstep(0.99996, 0.99998, c);
+    float halo = pow(c, 400.0) * 0.6 + pow(c, 8.0) * 0.15;
+    float above = smoothstep(-0.01, 0.01, d.z);
+    gl_FragColor = vec4(min(sky + vec3(1.0, 0.95, 0.85) * (disc + halo) * above, vec3(1.0)), 1.0);
 }

@@ -1,7 +1,8 @@
 #version 120
 // Procedural ground for southern China when no imagery is given: paddy and village plain in
 // the lowlands, broadleaf forest on the slopes, bare red earth on the steepest faces, sea
-// below zero. Colours are tuned to photos of Pearl River Delta and Meizhou hills.
+// below zero. Colours are tuned to photos of Pearl River Delta and Meizhou hills. Light, shadow
+// and tone mapping as lit.frag (common.frag).
 uniform vec3 sunDirection;
 uniform vec3 sunColor;
 uniform vec3 skyAmbient;
@@ -13,9 +14,17 @@ uniform float waterLevel;     // ground below this (unexaggerated metres) is dra
 uniform float imageryOn;      // 1 when an image is draped on the terrain, 0 for the procedural surface
 uniform sampler2D imagery;    // the image, warped onto the terrain's extent; alpha 0 = no data
 uniform vec4 imageryRect;     // local xmin, ymin of the image and 1/width, 1/height (metres)
+uniform float plainMaterials; // 1: no fine noise (the low preset)
 uniform mat4 osg_ViewMatrixInverse;
 varying vec3 vNormal;
 varying vec3 vWorld;
+
+vec3 srgbToLinear(vec3 c);
+vec3 toDisplay(vec3 radiance);
+bool colourCheckOn();
+float sunVisibility(float facing);
+vec3 waterNormal(vec2 xy);
+vec3 skyColour(vec3 d);
 
 float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
 float noise(vec2 p) {
@@ -30,8 +39,9 @@ void main() {
     float h = vWorld.z / max(exaggeration, 0.01);
     float rel = clamp((vWorld.z - heightRange.x) / max(heightRange.y - heightRange.x, 1.0), 0.0, 1.0);
     float scale = max(heightRange.y - heightRange.x, 50.0);
+    bool plain = plainMaterials > 0.5;
     float n1 = noise(vWorld.xy / (scale * 0.08));
-    float n2 = noise(vWorld.xy / 9.0);
+    float n2 = plain ? 0.5 : noise(vWorld.xy / 9.0);
 
     // Paddy plain: field plots of slightly different greens, about 30 x 15 m.
     // Rows of plots are offset so the pattern does not read as a chequerboard.
@@ -59,23 +69,33 @@ void main() {
         color = mix(color, texel.rgb, texel.a);
         photo = texel.a;
     }
-    if (h < waterLevel) {
+    bool water = h < waterLevel;
+    if (water) {
         float depth = waterLevel - h;
-        vec3 water = mix(vec3(0.20, 0.36, 0.40), vec3(0.06, 0.16, 0.30), clamp(depth / 200.0, 0.0, 1.0));
-        color = mix(water, color, photo);            // an orthophoto already shows its water
-        n = vec3(0.0, 0.0, 1.0);                     // the water surface is flat
+        vec3 deep = mix(vec3(0.20, 0.36, 0.40), vec3(0.06, 0.16, 0.30), clamp(depth / 200.0, 0.0, 1.0));
+        color = mix(deep, color, photo);             // an orthophoto already shows its water
+        n = waterNormal(vWorld.xy);                  // the water surface is flat, with ripples
+    }
+    if (colourCheckOn()) {
+        gl_FragColor = vec4(color, 1.0);
+        return;
     }
 
-    float lambert = max(dot(n, sunDirection), 0.0);
-    vec3 lit = color * (skyAmbient * (0.65 + 0.35 * n.z) + sunColor * lambert);
-    if (h < waterLevel) {
-        // Sky reflection and sun glint make still water read as water, not as blue ground.
-        vec3 toEye = normalize(osg_ViewMatrixInverse[3].xyz - vWorld);
-        float fresnel = pow(1.0 - max(toEye.z, 0.0), 4.0);
-        lit = mix(lit, hazeColor, 0.25 + 0.6 * fresnel);
-        lit += sunColor * pow(max(dot(reflect(-sunDirection, n), toEye), 0.0), 80.0);
-    }
+    float facing = dot(n, sunDirection);
+    float sun = max(facing, 0.0) * (facing > 0.0 ? sunVisibility(facing) : 1.0);
+    vec3 lit = srgbToLinear(color) * (skyAmbient * (0.65 + 0.35 * n.z) + sunColor * sun);
     vec3 eye = osg_ViewMatrixInverse[3].xyz;
+    vec3 display;
+    if (water) {
+        // Sky reflection (Schlick's Fresnel) and sun glint make still water read as water, not
+        // as blue ground.
+        vec3 toEye = normalize(eye - vWorld);
+        float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, toEye), 0.0), 5.0);
+        lit += sunColor * sun * pow(max(dot(reflect(-sunDirection, n), toEye), 0.0), 80.0);
+        display = mix(toDisplay(lit), skyColour(reflect(-toEye, n)), 0.2 + 0.7 * fresnel);
+    } else {
+        display = toDisplay(lit);
+    }
     float haze = 1.0 - exp(-distance(eye, vWorld) / hazeDistance);
-    gl_FragColor = vec4(mix(lit, hazeColor, haze), 1.0);
+    gl_FragColor = vec4(mix(display, hazeColor, haze), 1.0);
 }

@@ -2,6 +2,7 @@
 
 #include "PlanCommand.h"
 
+#include <cunjing/scene/Look.h>
 #include <cunjing/scene/Offscreen.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
@@ -93,6 +94,14 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
                     "Light the scene as on this date, YYYY-MM-DD (default: the scene's \"sun\")");
     cmd->add_option("--time", o.time,
                     "Light the scene at this local time, HH:MM (default: the scene's \"sun\")");
+    cmd->add_option("--quality", o.quality,
+                    "Quality preset: auto (the scene's \"look\", else low on a software renderer "
+                    "and high on a GPU), low, medium or high")
+        ->check(CLI::IsMember({"auto", "low", "medium", "high"}))
+        ->capture_default_str();
+    cmd->add_flag("--no-shadows", o.noShadows, "Draw without the sun's shadows");
+    cmd->add_flag("--colour-check,--color-check", o.colourCheck,
+                  "Light every surface evenly: palette colours exactly as specified");
 }
 
 int runRender(const RenderOptions& o) {
@@ -148,6 +157,14 @@ int runRender(const RenderOptions& o) {
     auto renderer = scene::OffscreenRenderer::create(width, height);
     if (!renderer)
         return report(renderer.errors(), kInternal);
+    scene::Look look =
+        scene::lookFor(desc.look, renderer.value()->glRenderer(), scene::parseQuality(o.quality),
+                       o.noShadows ? std::optional<bool>(false) : std::nullopt);
+    look.colourCheck = o.colourCheck;
+    scene::applyLook(*graph, look);
+    std::cerr << "look: quality " << scene::qualityName(look.quality) << ", shadows "
+              << (look.shadowsDrawn() && !look.colourCheck ? "on" : "off")
+              << (look.colourCheck ? ", colour check" : "") << "\n";
     const std::string stem = std::filesystem::path(o.scene).stem().string();
     for (std::size_t i = 0; i < views.size(); ++i) {
         const auto& vp = views[i];

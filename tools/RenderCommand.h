@@ -22,6 +22,11 @@ struct RenderOptions {
     std::string alternative;
     /// The date and time of day the scene is lit at (`--date`, `--time`) over its "sun".
     std::string date, time;
+    /// `--quality` auto|low|medium|high (auto: the scene's "look", else from the renderer),
+    /// `--no-shadows`, `--colour-check` (even light, palette colours exactly).
+    std::string quality = "auto";
+    bool noShadows = false;
+    bool colourCheck = false;
 };
 
 /// "1280x720" -> {1280, 720}; an error naming --size otherwise.

@@ -196,6 +196,9 @@ osg::ref_ptr<osg::MatrixTransform> modelNode(const SceneModel& model, int index)
     osg::StateSet* ss = node->getOrCreateStateSet();
     ss->setAttributeAndModes(shaderProgram("model"));
     ss->addUniform(new osg::Uniform("baseColorMap", 0));
+    // The shadow sampler must not share unit 0 with the base colour map (GL refuses the draw
+    // when two sampler types meet on one unit), also where no scene root sets it.
+    ss->addUniform(new osg::Uniform("shadowTexture", int(kShadowTextureUnit)));
     ss->addUniform(new osg::Uniform("modelUntextured", false));
     ss->addUniform(new osg::Uniform("modelXray", false));
 

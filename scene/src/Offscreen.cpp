@@ -192,6 +192,12 @@ Result<std::unique_ptr<OffscreenRenderer>> OffscreenRenderer::create(int width, 
     impl->viewer->realize();
     if (!impl->viewer->isRealized())
         return Error{"", "", "the OpenGL context could not be realised"};
+    // The renderer's name is wanted before the first frame (quality presets follow from it).
+    if (impl->context->makeCurrent()) {
+        const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        impl->renderer = name ? name : "unknown";
+        impl->context->releaseContext();
+    }
     return std::unique_ptr<OffscreenRenderer>(new OffscreenRenderer(std::move(impl)));
 }
 

@@ -599,6 +599,7 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         readControlLines(r, scene, base);
         detail::readKiosk(r, scene);
         detail::readSun(r, scene);
+        detail::readLook(r, scene);
         detail::readTour(r, scene);  // after the viewpoints: steps name them
         r.finish();
     }

@@ -2,6 +2,7 @@
 
 #include <cunjing/heritage/TreeModels.h>
 #include <cunjing/scene/LodTerrain.h>
+#include <cunjing/scene/Look.h>
 #include <cunjing/scene/ModelLayer.h>
 #include <cunjing/scene/ObliqueLayer.h>
 #include <cunjing/scene/Shaders.h>
@@ -14,7 +15,9 @@
 #include <osg/Depth>
 #include <osg/Geode>
 #include <osg/Geometry>
+#include <osg/LightSource>
 #include <osg/Texture2D>
+#include <osgShadow/ShadowedScene>
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +31,42 @@ void addLightingUniforms(osg::StateSet* ss, const Lighting& l, double sceneSize)
     applyLighting(*ss, l);
     // Haze thick enough to give depth to a village scene, thin enough to see a county.
     ss->addUniform(new osg::Uniform("hazeDistance", float(std::max(800.0, sceneSize * 2.5))));
+    ss->addUniform(new osg::Uniform("exposureStops", 0.0f));
+    ss->addUniform(new osg::Uniform("waterTime", 0.0f));
+}
+
+/// Keeps the sun's light source pointing where the root's "sunDirection" uniform says, so
+/// applyLighting (which sets uniforms only) moves the shadows with the sun.
+class FollowSunDirection : public osg::NodeCallback {
+public:
+    explicit FollowSunDirection(osg::StateSet* root) : root_(root) {}
+    void operator()(osg::Node* node, osg::NodeVisitor* nv) override {
+        osg::ref_ptr<osg::StateSet> root;
+        osg::Vec3 direction;
+        if (root_.lock(root) && root->getUniform("sunDirection") &&
+            root->getUniform("sunDirection")->get(direction)) {
+            auto* source = static_cast<osg::LightSource*>(node);
+            source->getLight()->setPosition(osg::Vec4(direction, 0.0f));
+        }
+        traverse(node, nv);
+    }
+
+private:
+    osg::observer_ptr<osg::StateSet> root_;
+};
+
+/// The sun as an osg::LightSource: our shaders read the uniforms, but osgShadow finds the light
+/// to cast shadows from among the scene's positioned lights.
+osg::ref_ptr<osg::Node> sunLightNode(osg::StateSet* root) {
+    osg::ref_ptr<osg::Light> light = new osg::Light(1);
+    osg::ref_ptr<osg::LightSource> source = new osg::LightSource;
+    source->setLight(light);
+    source->setReferenceFrame(osg::LightSource::RELATIVE_RF);
+    source->setName("sun-light");
+    osg::ref_ptr<FollowSunDirection> follow = new FollowSunDirection(root);
+    follow->operator()(source.get(), nullptr);
+    source->setCullCallback(follow);
+    return source;
 }
 
 /// A full-screen sky drawn first, behind everything (depth test passes only on empty sky).
@@ -52,6 +91,7 @@ osg::ref_ptr<osg::Node> skyNode() {
     geode->addDrawable(quad);
     geode->setCullingActive(false);
     geode->setName("sky");
+    geode->setNodeMask(kCastsNoShadow);
     return geode;
 }
 
@@ -141,7 +181,8 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
 
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,
                                          osg::ref_ptr<osg::Node> buildings) {
-    osg::ref_ptr<osg::Group> root = new osg::Group;
+    // The root draws the sun's shadows when applyLook turns them on (a plain group otherwise).
+    osg::ref_ptr<osgShadow::ShadowedScene> root = new osgShadow::ShadowedScene;
     root->setName(data.description.name.zh);
     const geo::Bounds b = data.bounds();
     const double size = std::max(double(b.max.x - b.min.x), double(b.max.y - b.min.y));
@@ -150,6 +191,7 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
     rootState->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
     rootState->setAttribute(new osg::CullFace(osg::CullFace::BACK));
     root->addChild(skyNode());
+    root->addChild(sunLightNode(rootState));
 
     if (data.terrain) {
         // Chunked LOD tiles (of the pyramid, or of the heightfield as flattened); one mesh only
@@ -178,10 +220,16 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
         root->addChild(obliqueNode(o));
     if (!data.trees.empty())
         root->addChild(treeLayer(data));
-    if (osg::ref_ptr<osg::Group> zones = zoneLayer(data))
+    if (osg::ref_ptr<osg::Group> zones = zoneLayer(data)) {
+        zones->setNodeMask(kCastsNoShadow);  // draped on the ground: they cast nothing
         root->addChild(zones);
-    if (!data.villages.empty())
-        root->addChild(villageLayer(data));
+    }
+    if (!data.villages.empty()) {
+        osg::ref_ptr<osg::Group> villages = villageLayer(data);
+        villages->setNodeMask(kCastsNoShadow);  // markers and labels drawn at screen size
+        root->addChild(villages);
+    }
+    applyLook(*root, lookFor(data.description.look, ""));
     return root;
 }
 

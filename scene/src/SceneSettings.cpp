@@ -1,4 +1,4 @@
-// The scene file's "kiosk" and "sun" keys (SceneSettings.h), the kiosk config file and the
+// The scene file's "kiosk", "sun" and "look" keys (SceneSettings.h), the kiosk config file and the
 // passcode hash's form.
 
 #include "SceneSettings.h"
@@ -88,7 +88,50 @@ void readSun(JsonReader& parent, SceneDescription& scene) {
     r.finish();
 }
 
+/// "look": {"quality": "auto" | "low" | "medium" | "high", "shadows": true}.
+void readLook(JsonReader& parent, SceneDescription& scene) {
+    const json* v = parent.take("look");
+    if (!v || v->is_null())
+        return;
+    JsonReader r(*v, parent.childPath("look"), parent.file(), parent.errors());
+    if (!r.isObject())
+        return;
+    std::string quality;
+    if (r.string("quality", quality) && quality != "auto") {
+        scene.look.quality = parseQuality(quality);
+        if (!scene.look.quality)
+            r.error(r.childPath("quality"),
+                    "unknown quality \"" + quality + "\"; expected auto, low, medium or high");
+    }
+    bool shadows = true;
+    if (r.boolean("shadows", shadows))
+        scene.look.shadows = shadows;
+    r.finish();
+}
+
 }  // namespace detail
+
+std::optional<Quality> parseQuality(const std::string& name) {
+    if (name == "low")
+        return Quality::Low;
+    if (name == "medium")
+        return Quality::Medium;
+    if (name == "high")
+        return Quality::High;
+    return std::nullopt;
+}
+
+const char* qualityName(Quality quality) {
+    switch (quality) {
+        case Quality::Low:
+            return "low";
+        case Quality::Medium:
+            return "medium";
+        case Quality::High:
+            return "high";
+    }
+    return "medium";
+}
 
 bool isYescryptHash(std::string_view text) {
     // "$y$" params "$" salt "$" hash, in crypt(3)'s alphabet; libxcrypt's longest is 128.

@@ -12,5 +12,7 @@ namespace cunjing::scene::detail {
 void readKiosk(JsonReader& parent, SceneDescription& scene);
 /// Reads "sun" from the scene's top level into scene.sun; problems go to the reader.
 void readSun(JsonReader& parent, SceneDescription& scene);
+/// "look" into scene.look (errors name $.look.quality ...).
+void readLook(JsonReader& parent, SceneDescription& scene);
 
 }  // namespace cunjing::scene::detail

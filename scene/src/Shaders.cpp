@@ -38,6 +38,11 @@ osg::ref_ptr<osg::Program> shaderProgram(const std::string& base) {
     program->setName(base);
     program->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource(base + ".vert")));
     program->addShader(new osg::Shader(osg::Shader::FRAGMENT, shaderSource(base + ".frag")));
+    // The shared pieces (shadow coordinates, colour spaces, tone mapping, the shadow lookup,
+    // water and sky colours) are linked in as separate shader objects: GLSL 1.20 has no
+    // #include, and one copy keeps every program in the same light.
+    program->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource("common.vert")));
+    program->addShader(new osg::Shader(osg::Shader::FRAGMENT, shaderSource("common.frag")));
     program->addBindAttribLocation("surface", kSurfaceAttribute);
     return program;
 }

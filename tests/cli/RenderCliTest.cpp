@@ -119,6 +119,36 @@ TEST(RenderCli, BadDateOrTimeIsBadInputAndWritesNothing) {
     }
 }
 
+TEST(RenderCli, BadQualityIsBadUsageAndWritesNothing) {
+    const auto out = outputDir("cli") / "quality_should_not_exist.png";
+    std::filesystem::remove(out);
+    const CommandResult r = runCommand(cunjingExe() + " render assets/demo/demo.json --quality " +
+                                       "ultra --out '" + out.string() + "'");
+    EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_NE(r.out.find("--quality"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+// The preset follows the renderer unless asked (CI renders on llvmpipe: low, no shadows); the
+// switches say what they did on stderr.
+TEST(RenderCli, QualityShadowsAndColourCheckAreReported) {
+    const auto png = outputDir("cli") / "look.png";
+    const std::string base = cunjingExe() +
+                             " render assets/demo/demo.json --view gables --size 160x90 --out '" +
+                             png.string() + "' ";
+    const CommandResult automatic = runCommand(base);
+    ASSERT_EQ(automatic.exitCode, 0) << automatic.out;
+    EXPECT_NE(automatic.out.find("look: quality low, shadows off"), std::string::npos)
+        << "llvmpipe gets the low preset: " << automatic.out;
+    const CommandResult high = runCommand(base + "--quality high");
+    ASSERT_EQ(high.exitCode, 0) << high.out;
+    EXPECT_NE(high.out.find("look: quality high, shadows on"), std::string::npos) << high.out;
+    const CommandResult off = runCommand(base + "--quality high --no-shadows");
+    EXPECT_NE(off.out.find("look: quality high, shadows off"), std::string::npos) << off.out;
+    const CommandResult check = runCommand(base + "--colour-check");
+    EXPECT_NE(check.out.find(", colour check"), std::string::npos) << check.out;
+}
+
 TEST(RenderCli, DateAndTimeLightTheRenderEveningDarkerThanNoon) {
     std::map<std::string, ImageStats> stats;
     for (const auto& [name, time] : {std::pair{"noon", "12:30"}, std::pair{"evening", "17:15"}}) {
@@ -193,7 +223,7 @@ TEST(RenderCli, DemoStreetAfterLingnanPlanMatchesGolden) {
     const CommandResult r =
         runCommand(cunjingExe() +
                    " render assets/demo/demo.json --view street --size 480x270 --plan street-works "
-                   "--alternative lingnan --out '" +
+                   "--alternative lingnan --quality medium --out '" +
                    png.string() + "'");
     ASSERT_EQ(r.exitCode, 0) << r.out;
     osg::ref_ptr<osg::Image> image = osgDB::readRefImageFile(png.string());

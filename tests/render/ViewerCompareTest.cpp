@@ -97,6 +97,22 @@ TEST(ViewerCompare, BeforeAndAfterDifferAndMatchTheirGoldens) {
     expectGolden(afterRun(), "compare_after");
 }
 
+// With the sun's shadows on (osgShadow draws only what carries its traversal bits) both
+// states are still drawn, and a swipe still shows each where it should.
+TEST(ViewerCompare, StatesAreDrawnWithShadowsOn) {
+    REQUIRE_DISPLAY();
+    const ViewerRun before = runPlan("before_shadows", "--view before --quality medium");
+    const ViewerRun after = runPlan("after_shadows", "--view after --quality medium");
+    const ViewerRun swipe = runPlan("swipe_shadows", "--view swipe --divider 0.5 --quality medium");
+    expectFrame(before);
+    expectFrame(after);
+    expectFrame(swipe);
+    EXPECT_NE(before.command.out.find("shadows on"), std::string::npos) << before.command.out;
+    EXPECT_GT(meanDifference(*before.image, *after.image, kRightOfDivider), 8.0);
+    EXPECT_LT(meanDifference(*swipe.image, *before.image, kLeftOfDivider), 1.0);
+    EXPECT_LT(meanDifference(*swipe.image, *after.image, kRightOfDivider), 1.0);
+}
+
 TEST(ViewerCompare, SwipeShowsBeforeLeftOfTheDividerAndAfterRightOfIt) {
     REQUIRE_DISPLAY();
     const ViewerRun swipe = runPlan("swipe", "--view swipe --divider 0.5");

@@ -67,3 +67,25 @@ TEST(ViewerSun, BadDateOrTimeExitsTwoAndSaysWhy) {
     EXPECT_NE(time.command.out.find("--time: \"9pm\" is not a time of day"), std::string::npos)
         << time.command.out;
 }
+
+// The look: llvmpipe picks the low preset; --quality and --no-shadows win over it, and the
+// colour check turns the sun off, so noon and night look alike.
+TEST(ViewerSun, QualityShadowsAndColourCheckFromTheCommandLine) {
+    if (!haveDisplay())
+        GTEST_SKIP() << "DISPLAY is not set; test.sh runs this under Xvfb";
+    const ViewerRun automatic = litAt("look_auto", "--time 12:30");
+    ASSERT_EQ(automatic.command.exitCode, 0) << automatic.command.out;
+    EXPECT_NE(automatic.command.out.find("look: quality low, shadows off"), std::string::npos)
+        << automatic.command.out;
+    const ViewerRun high = litAt("look_high", "--time 12:30 --quality high --no-shadows");
+    ASSERT_EQ(high.command.exitCode, 0) << high.command.out;
+    EXPECT_NE(high.command.out.find("look: quality high, shadows off"), std::string::npos)
+        << high.command.out;
+    const ViewerRun noon = litAt("check_noon", "--time 12:30 --colour-check");
+    const ViewerRun night = litAt("check_night", "--time 19:30 --colour-check");
+    ASSERT_TRUE(noon.image && night.image) << noon.command.out << night.command.out;
+    EXPECT_NE(noon.command.out.find(", colour check"), std::string::npos) << noon.command.out;
+    EXPECT_NEAR(sceneLuminance(*noon.image), sceneLuminance(*night.image), 1.0);
+    const ViewerRun bad = litAt("look_bad", "--quality ultra");
+    EXPECT_EQ(bad.command.exitCode, 2) << bad.command.out;
+}

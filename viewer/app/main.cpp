@@ -86,6 +86,14 @@ int main(int argc, char** argv) {
     app.add_option("--panel", panel, "Open a panel at start")
         ->check(
             CLI::IsMember({"register", "inspector", "plan", "changes", "rules", "tour", "light"}));
+    app.add_option("--quality", options.quality,
+                   "Quality preset: auto (the scene's \"look\", else low on a software renderer "
+                   "and high on a GPU), low, medium or high")
+        ->check(CLI::IsMember({"auto", "low", "medium", "high"}))
+        ->capture_default_str();
+    app.add_flag("--no-shadows", options.noShadows, "Draw without the sun's shadows");
+    app.add_flag("--colour-check,--color-check", options.colourCheck,
+                 "Light every surface evenly: palette colours exactly as specified");
     app.add_option("--date", options.sunDate,
                    "Light the scene as on this date, YYYY-MM-DD (default: the scene's \"sun\")");
     app.add_option("--time", options.sunTime,

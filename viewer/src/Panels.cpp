@@ -122,6 +122,16 @@ void LightPanel::draw(UiState& state) {
             state.sunTimeChanged = true;
         ImGui::TextUnformatted(geo::formatDate(t).c_str());
         ImGui::Text(tr(StringId::LightSun, lang), state.sunElevationDeg, state.sunAzimuthDeg);
+        ImGui::Separator();
+        const char* qualities[] = {tr(StringId::LightQualityLow, lang),
+                                   tr(StringId::LightQualityMedium, lang),
+                                   tr(StringId::LightQualityHigh, lang)};
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        state.lookChanged |=
+            ImGui::Combo(tr(StringId::LightQuality, lang), &state.quality, qualities, 3);
+        state.lookChanged |= ImGui::Checkbox(tr(StringId::LightShadows, lang), &state.shadows);
+        state.lookChanged |=
+            ImGui::Checkbox(tr(StringId::LightColourCheck, lang), &state.colourCheck);
     }
     recordRect(state);
     ImGui::End();

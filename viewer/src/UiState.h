@@ -51,6 +51,12 @@ struct UiState {
     geo::LocalDateTime sunTime;
     bool sunTimeChanged = false;  ///< the panel moved sunTime; the app relights the scene
     double sunAzimuthDeg = 0, sunElevationDeg = 0;  ///< where it stands now (the app sets them)
+    /// The look (scene/Look.h) the light panel shows and changes: quality 0 low, 1 medium,
+    /// 2 high; the app applies it when lookChanged.
+    int quality = 1;
+    bool shadows = true;
+    bool colourCheck = false;
+    bool lookChanged = false;
     std::vector<ViewpointEntry> viewpoints;
     int activeViewpoint = -1;
 

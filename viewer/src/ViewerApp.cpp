@@ -159,6 +159,7 @@ ViewerApp::ViewerApp(const ViewerOptions& options, Window& window, LoadedScene s
     setUpOsg();
     setUpUi();
     setUpSun();
+    setUpLook();
     setUpKiosk();
     setUpTourEditor();
     setUpInjection();
@@ -325,7 +326,7 @@ int ViewerApp::run() {
         updateCamera(dt);
         viewer_->frame();
         drawUi(dt);
-        updateSun();
+        updateSun(dt);
         const bool lastFrame = options_.frames > 0 && frame >= options_.frames;
         if (lastFrame && !options_.screenshot.empty()) {
             // Read before the swap: the back buffer holds the finished frame, UI included.

@@ -25,6 +25,7 @@
 #include "Window.h"
 
 #include <cunjing/scene/CameraRig.h>
+#include <cunjing/scene/Look.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/ScenePlan.h>
 #include <cunjing/viewer/Strings.h>
@@ -85,7 +86,10 @@ private:
     /// The sun (ViewerAppSun.cpp): the scene's "sun" date and time, --date and --time over it;
     /// the scene is relit when one was given and whenever the light panel moves the time.
     void setUpSun();
-    void updateSun();
+    /// Ripples, the light panel's look and time changes, once a frame.
+    void updateSun(double dt);
+    void setUpLook();
+    void applyLookToScene(const scene::Look& look);
     void relight();
     void pollEvents();
     void resize();
@@ -221,6 +225,7 @@ private:
     /// The scene's place for the sun, worked out (through PROJ) on the first relight only: the
     /// light panel relights on every move of its slider.
     std::optional<Result<std::array<double, 2>>> sunPlace_;
+    double waterTime_ = 0;         ///< seconds of ripples (the frame clock)
     bool tourEditFailed_ = false;  ///< a --tour-edit step failed: run() returns kExitBadInput
     TourCaption tourCaption_;      ///< previews' captions outside a kiosk
 

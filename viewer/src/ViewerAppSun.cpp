@@ -1,8 +1,11 @@
 // The sun: the date and time the scene is lit at, from the scene's "sun", --date and --time,
-// and the light panel; the graph's light uniforms are set again whenever they change.
+// and the light panel; the graph's light uniforms are set again whenever they change. The look
+// (quality preset, shadows, colour check) comes from --quality, --no-shadows, --colour-check,
+// the scene's "look" and the renderer, and the light panel changes it.
 
 #include "ViewerAppImpl.h"
 
+#include <cunjing/scene/Look.h>
 #include <cunjing/scene/Sunlight.h>
 
 #include <iostream>
@@ -31,11 +34,46 @@ void ViewerApp::setUpSun() {
         relight();
 }
 
-void ViewerApp::updateSun() {
+void ViewerApp::updateSun(double dt) {
+    if (auto* root = viewer_ ? viewer_->getSceneData() : nullptr) {
+        // Ripples move with the frame clock (--fixed-dt makes them repeatable).
+        waterTime_ += dt;
+        if (osg::Uniform* u = root->getOrCreateStateSet()->getUniform("waterTime"))
+            u->set(float(waterTime_));
+    }
+    if (ui_.lookChanged) {
+        ui_.lookChanged = false;
+        scene::Look look;
+        look.quality = scene::Quality(std::clamp(ui_.quality, 0, 2));
+        look.shadows = ui_.shadows;
+        look.colourCheck = ui_.colourCheck;
+        applyLookToScene(look);
+    }
     if (!ui_.sunTimeChanged)
         return;
     ui_.sunTimeChanged = false;
     relight();
+}
+
+void ViewerApp::setUpLook() {
+    scene::Look look = scene::lookFor(
+        scene_.data.description.look, window_.glRenderer(), scene::parseQuality(options_.quality),
+        options_.noShadows ? std::optional<bool>(false) : std::nullopt);
+    look.colourCheck = options_.colourCheck;
+    ui_.quality = int(look.quality);
+    ui_.shadows = look.shadows;
+    ui_.colourCheck = look.colourCheck;
+    applyLookToScene(look);
+}
+
+void ViewerApp::applyLookToScene(const scene::Look& look) {
+    auto* root = viewer_ ? dynamic_cast<osg::Group*>(viewer_->getSceneData()) : nullptr;
+    if (!root)
+        return;
+    scene::applyLook(*root, look);
+    std::cout << "look: quality " << scene::qualityName(look.quality) << ", shadows "
+              << (look.shadowsDrawn() && !look.colourCheck ? "on" : "off")
+              << (look.colourCheck ? ", colour check" : "") << std::endl;
 }
 
 void ViewerApp::relight() {

@@ -368,3 +368,39 @@ TEST(SceneFile, BadSunNamesItsPath) {
     EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "sun": {"hour": 9}})")).where,
               "$.sun.hour");
 }
+
+TEST(SceneFile, LookQualityAndShadowsAreRead) {
+    auto absent = parse(R"({"version": 1, "crs": "EPSG:4547"})");
+    ASSERT_TRUE(absent.ok()) << absent.firstError();
+    EXPECT_FALSE(absent->look.quality) << "auto";
+    EXPECT_FALSE(absent->look.shadows);
+    auto given = parse(
+        R"({"version": 1, "crs": "EPSG:4547", "look": {"quality": "low", "shadows": false}})");
+    ASSERT_TRUE(given.ok()) << given.firstError();
+    ASSERT_TRUE(given->look.quality);
+    EXPECT_EQ(*given->look.quality, Quality::Low);
+    EXPECT_EQ(given->look.shadows, std::optional<bool>(false));
+    auto autoQuality = parse(R"({"version": 1, "crs": "EPSG:4547", "look": {"quality": "auto"}})");
+    ASSERT_TRUE(autoQuality.ok()) << autoQuality.firstError();
+    EXPECT_FALSE(autoQuality->look.quality);
+}
+
+TEST(SceneFile, BadLookNamesItsPath) {
+    const Error quality =
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "look": {"quality": "ultra"}})"));
+    EXPECT_EQ(quality.where, "$.look.quality");
+    EXPECT_NE(quality.message.find("auto, low, medium or high"), std::string::npos)
+        << quality.message;
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "look": {"shadows": "yes"}})")).where,
+        "$.look.shadows");
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "look": {"fog": 1}})")).where,
+              "$.look.fog");
+}
+
+TEST(SceneFile, QualityNamesRoundTrip) {
+    for (Quality q : {Quality::Low, Quality::Medium, Quality::High})
+        EXPECT_EQ(parseQuality(qualityName(q)), q);
+    EXPECT_FALSE(parseQuality("auto"));
+    EXPECT_FALSE(parseQuality("High")) << "names are lower case, as the scene file writes them";
+}

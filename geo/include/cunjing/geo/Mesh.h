@@ -13,7 +13,7 @@ struct Vec3f {
     float x = 0, y = 0, z = 0;
 };
 
-/// Linear RGBA in 0..1; palettes in data are sRGB hex and are converted on load.
+/// RGBA in 0..1, sRGB as palettes write it (#RRGGBB / 255); the shaders light in linear space.
 struct Rgba {
     float r = 1, g = 1, b = 1, a = 1;
 };

@@ -185,6 +185,21 @@ struct SunDescription {
     bool given = false;
 };
 
+/// Rendering quality presets (scene/Look.h says what each draws). Low suits software
+/// rendering (llvmpipe) and weak kiosk GPUs, high real GPUs.
+enum class Quality { Low, Medium, High };
+
+/// "low", "medium" or "high"; nullopt for anything else.
+std::optional<Quality> parseQuality(const std::string& name);
+const char* qualityName(Quality quality);
+
+/// "look": {"quality": "auto" | "low" | "medium" | "high", "shadows": true}. Absent: auto (picked
+/// from the renderer) with the preset's shadows. --quality and the viewer's setting win over it.
+struct LookDescription {
+    std::optional<Quality> quality;  ///< nullopt: auto
+    std::optional<bool> shadows;     ///< nullopt: as the preset says
+};
+
 /// A step of the "tour": where the camera goes, how long it rests there once it has flown
 /// there, and what the caption says. Either a scene viewpoint by name
 /// (`{"viewpoint": "street", "seconds": 5}`) or its own view, written as a viewpoint's
@@ -243,6 +258,8 @@ struct SceneDescription {
     TourDescription tour;
     /// "sun": the date and time the scene is lit at.
     SunDescription sun;
+    /// "look": quality preset and shadows.
+    LookDescription look;
 
     const Viewpoint* findViewpoint(const std::string& name) const;
 };

@@ -107,6 +107,11 @@ struct ViewerOptions {
     std::string sunDate, sunTime;
     /// Open the light panel at start (`--panel light`).
     bool lightPanel = false;
+    /// Quality preset (`--quality auto|low|medium|high`; auto: the scene's "look", else from
+    /// the renderer), `--no-shadows`, `--colour-check`; the light panel changes them too.
+    std::string quality = "auto";
+    bool noShadows = false;
+    bool colourCheck = false;
     /// The screen's DPI for the kiosk's touch target and font sizes (`--dpi`); 0: ask SDL.
     double dpi = 0;
     /// Test only (`--inject-quit`): after the first frame, push an Esc key press and a quit
