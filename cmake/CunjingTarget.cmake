@@ -33,7 +33,7 @@ endfunction()
 # The tier becomes the ctest label; tests run from the repository root so that
 # ../shared/data and assets/ resolve the same way for every test.
 function(cunjing_add_test)
-    cmake_parse_arguments(ARG "" "NAME;TIER;TIMEOUT" "SOURCES;DEPS" ${ARGN})
+    cmake_parse_arguments(ARG "" "NAME;TIER;TIMEOUT;LOCK" "SOURCES;DEPS" ${ARGN})
     set(target test_${ARG_TIER}_${ARG_NAME})
     add_executable(${target} ${ARG_SOURCES})
     target_link_libraries(${target} PRIVATE ${ARG_DEPS} cunjing_testsupport)
@@ -44,9 +44,16 @@ function(cunjing_add_test)
     if(ARG_TIMEOUT)
         set(timeout_property TIMEOUT ${ARG_TIMEOUT})
     endif()
+    # LOCK: a ctest resource lock its tests hold, so that tests which must not overlap (viewer
+    # windows on one X display: a window that opens takes the focus, and the viewer drops its
+    # touches on focus loss) run one at a time while other tests run beside them.
+    set(lock_property "")
+    if(ARG_LOCK)
+        set(lock_property RESOURCE_LOCK ${ARG_LOCK})
+    endif()
     gtest_discover_tests(${target}
         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-        PROPERTIES LABELS ${ARG_TIER} ${timeout_property}
+        PROPERTIES LABELS ${ARG_TIER} ${timeout_property} ${lock_property}
                    # One variable only: gtest_discover_tests splits a list value, and would
                    # set only its first item. The other paths follow from it (TestPaths.h),
                    # and the tests' main (tests/support/TestMain.cpp) finds the import worker.
