@@ -4,7 +4,9 @@
 // Faces are textured procedurally by their surface (geo::Surface): courses of blue-grey brick,
 // oyster-shell scales, rammed-earth lifts, plaster stains, granite grain, timber, paving, water
 // and glazed 嵌瓷. Every pattern fades to its mean where its period nears the pixel size
-// (fwidth), so distant walls do not shimmer.
+// (fwidth), so distant walls do not shimmer. Each surface also has relief (recessed mortar
+// joints, tile channels, rammed-earth seams) that bends the normal, and a roughness that
+// sets how much of the sun it gives back as a highlight.
 uniform vec3 sunDirection;   // towards the sun, world space, normalised
 uniform vec3 sunColor;
 uniform vec3 skyAmbient;
@@ -23,6 +25,11 @@ bool colourCheckOn();
 float sunVisibility(float facing);
 vec3 waterNormal(vec2 xy);
 vec3 skyColour(vec3 d);
+
+// Set by textured() for main(): the face's relief in metres (0 flat, negative recessed) and
+// its roughness (0 mirror .. 1 matte).
+float relief = 0.0;
+float roughness = 1.0;
 
 float hash(vec2 p) {
     return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453);
@@ -62,6 +69,27 @@ float courses(vec2 uv, float w, float h, float joint, float vary, float mortar) 
     return mix(unit, mortar, inJoint);
 }
 
+// 1 in the joints of courses() with the same units, 0 on the units.
+float jointOf(vec2 uv, float w, float h, float joint) {
+    float row = floor(uv.y / h);
+    float u = uv.x / w + 0.5 * mod(row, 2.0);
+    vec2 f = vec2(fract(u) * w, fract(uv.y / h) * h);
+    return (f.x < joint || f.y < joint) ? 1.0 : 0.0;
+}
+
+// The normal bent by a height field h (metres) over the surface, from screen-space
+// derivatives of position and height (Mikkelsen's bump mapping without tangents): no tangent
+// frames or maps needed for procedural relief.
+vec3 bumped(vec3 n, vec3 position, float h) {
+    vec3 dpdx = dFdx(position), dpdy = dFdy(position);
+    float dhdx = dFdx(h), dhdy = dFdy(h);
+    vec3 r1 = cross(dpdy, n), r2 = cross(n, dpdx);
+    float det = dot(dpdx, r1);
+    vec3 grad = sign(det) * (dhdx * r1 + dhdy * r2);
+    vec3 b = abs(det) * n - grad;
+    return dot(b, b) > 1e-20 ? normalize(b) : n;
+}
+
 float oysterScales(vec2 uv) {
     // Shells laid in rows, mouths outwards: pale ridged ovals with dark gaps between them.
     vec2 size = vec2(0.16, 0.09);
@@ -99,28 +127,58 @@ vec3 textured(float s, vec3 n, vec3 base, out float gloss) {
     float shade = 1.0;
     if (s < 0.5) {  // Plain
         return base;
-    } else if (s < 1.5) {  // Brick: 240 x 53 mm 青砖 with thin joints
-        shade = mix(1.0, courses(uv, 0.25, 0.065, 0.008, 0.22, 1.3), visible(uv, 0.065));
-    } else if (s < 2.5) {  // Oyster shell
-        shade = mix(0.95, oysterScales(uv), visible(uv, 0.09));
+    } else if (s < 1.5) {  // Brick: 240 x 53 mm 青砖 with thin joints, pointed 5 mm deep
+        float v = visible(uv, 0.065);
+        shade = mix(1.0, courses(uv, 0.25, 0.065, 0.008, 0.22, 1.3), v);
+        relief = -0.005 * jointOf(uv, 0.25, 0.065, 0.008) * v;
+        roughness = 0.85;
+    } else if (s < 2.5) {  // Oyster shell: domed shells standing out of the lime
+        float v = visible(uv, 0.09);
+        float o = oysterScales(uv);
+        shade = mix(0.95, o, v);
+        relief = 0.012 * (o - 0.55) * v;
+        roughness = 0.5;
     } else if (s < 3.5) {  // Rammed earth
-        shade = mix(1.0, rammedEarth(uv), visible(uv, 0.5));
+        float v = visible(uv, 0.5);
+        shade = mix(1.0, rammedEarth(uv), v);
+        relief = -0.01 * smoothstep(0.06, 0.0, fract(uv.y / 0.5)) * v;
+        roughness = 0.95;
     } else if (s < 4.5) {  // Lime plaster: broad weathering stains, fine grain
-        shade = 0.93 + 0.12 * noise(uv * 0.9) + 0.05 * mix(0.5, noise(uv * 14.0), visible(uv, 0.07));
+        float v = visible(uv, 0.07);
+        float grain = mix(0.5, noise(uv * 14.0), v);
+        shade = 0.93 + 0.12 * noise(uv * 0.9) + 0.05 * grain;
+        relief = 0.0015 * grain;
+        roughness = 0.9;
     } else if (s < 5.5) {  // Granite: ashlar blocks, salt-and-pepper grain
-        float blocks = mix(1.0, courses(uv, 1.1, 0.4, 0.012, 0.12, 0.7), visible(uv, 0.4));
+        float v = visible(uv, 0.4);
+        float blocks = mix(1.0, courses(uv, 1.1, 0.4, 0.012, 0.12, 0.7), v);
         shade = blocks * mix(1.0, 0.85 + 0.3 * hash(floor(uv * 70.0)), visible(uv, 0.03));
-    } else if (s < 6.5) {  // Tile: each tile a little lighter or darker
-        shade = mix(1.0, 0.9 + 0.18 * hash(floor(uv * vec2(5.0, 4.0))), visible(uv, 0.2));
+        relief = -0.008 * jointOf(uv, 1.1, 0.4, 0.012) * v;
+        roughness = 0.6;
+    } else if (s < 6.5) {  // Tile: each tile a little lighter or darker, in channels
+        float v = visible(uv, 0.2);
+        shade = mix(1.0, 0.9 + 0.18 * hash(floor(uv * vec2(5.0, 4.0))), v);
+        // Rows of pan tiles run down the slope: across it they rise and fall every 0.22 m.
+        vec2 down = normalize(n.xy + vec2(1e-6, 0.0));
+        float across = dot(vWorld.xy, vec2(-down.y, down.x));
+        relief = 0.012 * sin(across * 6.2832 / 0.22) * v;
+        roughness = 0.55;
     } else if (s < 7.5) {  // Timber: grain along the boards
         vec2 g = abs(n.z) > 0.7 ? uv : uv.yx;
         shade = mix(1.0, 0.9 + 0.1 * sin(g.y * 90.0 + 6.0 * noise(g * vec2(0.8, 3.0))),
                     visible(uv, 0.07));
+        roughness = 0.75;
     } else if (s < 8.5) {  // Paving: granite slabs in stretcher bond
-        shade = mix(1.0, courses(uv, 0.9, 0.6, 0.02, 0.16, 0.7), visible(uv, 0.3));
+        float v = visible(uv, 0.3);
+        shade = mix(1.0, courses(uv, 0.9, 0.6, 0.02, 0.16, 0.7), v);
+        relief = -0.006 * jointOf(uv, 0.9, 0.6, 0.02) * v;
+        roughness = 0.7;
     } else if (s < 9.5) {  // Water; its kerb walls read as stone
         if (n.z < 0.7) {
-            shade = mix(1.0, courses(uv, 0.8, 0.3, 0.015, 0.15, 0.75), visible(uv, 0.3));
+            float v = visible(uv, 0.3);
+            shade = mix(1.0, courses(uv, 0.8, 0.3, 0.015, 0.15, 0.75), v);
+            relief = -0.008 * jointOf(uv, 0.8, 0.3, 0.015) * v;
+            roughness = 0.6;
             return vec3(0.56, 0.54, 0.5) * shade;
         }
         gloss = 0.8;
@@ -140,16 +198,25 @@ void main() {
         gl_FragColor = vColor;
         return;
     }
-    vec3 n = normalize(vNormal);
+    vec3 geometric = normalize(vNormal);
     float gloss;
-    vec3 base = srgbToLinear(textured(vSurface, n, vColor.rgb, gloss));
-    float facing = dot(n, sunDirection);
-    float sun = max(facing, 0.0) * (facing > 0.0 ? sunVisibility(facing) : 1.0);
+    vec3 base = srgbToLinear(textured(vSurface, geometric, vColor.rgb, gloss));
+    // The shadow test keeps the geometric normal (its bias follows the face, not the relief).
+    float facing = dot(geometric, sunDirection);
+    float visibility = facing > 0.0 ? sunVisibility(facing) : 1.0;
+    vec3 n = bumped(geometric, vWorld, relief);
+    float sun = max(dot(n, sunDirection), 0.0) * step(0.0, facing) * visibility;
     // Hemisphere ambient: faces turned to the sky get more of it than faces turned down.
     vec3 ambient = skyAmbient * (0.65 + 0.35 * n.z);
     vec3 color = base * (ambient + sunColor * sun);
     vec3 eye = osg_ViewMatrixInverse[3].xyz;
     vec3 toEye = normalize(eye - vWorld);
+    // A highlight that narrows and brightens as roughness falls (tile and granite glint a
+    // little in low sun; plaster and earth stay matte).
+    float shininess = 2.0 / pow(roughness, 4.0) - 2.0;
+    vec3 halfway = normalize(sunDirection + toEye);
+    color += 0.04 * (1.0 - roughness) * sunColor * sun * pow(max(dot(n, halfway), 0.0),
+                                                                max(shininess, 1.0)) * 8.0;
     float reflection = 0.0;
     if (gloss > 0.0) {
         if (vSurface > 8.5 && vSurface < 9.5)
