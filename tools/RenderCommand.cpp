@@ -162,9 +162,7 @@ int runRender(const RenderOptions& o) {
                        o.noShadows ? std::optional<bool>(false) : std::nullopt);
     look.colourCheck = o.colourCheck;
     scene::applyLook(*graph, look);
-    std::cerr << "look: quality " << scene::qualityName(look.quality) << ", shadows "
-              << (look.shadowsDrawn() && !look.colourCheck ? "on" : "off")
-              << (look.colourCheck ? ", colour check" : "") << "\n";
+    std::cerr << scene::describeLook(look) << "\n";
     const std::string stem = std::filesystem::path(o.scene).stem().string();
     for (std::size_t i = 0; i < views.size(); ++i) {
         const auto& vp = views[i];

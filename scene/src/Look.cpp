@@ -2,6 +2,8 @@
 
 #include <cunjing/scene/Shaders.h>
 
+#include "Uniforms.h"
+
 #include <osg/Program>
 #include <osg/Uniform>
 #include <osgShadow/ShadowedScene>
@@ -35,13 +37,6 @@ protected:
             depthOnly, osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
     }
 };
-
-void setUniform(osg::StateSet& ss, const char* name, float value) {
-    if (osg::Uniform* u = ss.getUniform(name))
-        u->set(value);
-    else
-        ss.addUniform(new osg::Uniform(name, value));
-}
 
 void setShadowSampler(osg::StateSet& ss) {
     if (!ss.getUniform("shadowTexture"))
@@ -87,7 +82,8 @@ Look lookFor(const LookDescription& scene, const std::string& glRenderer,
 void applyLook(osg::Group& root, const Look& look) {
     osg::StateSet& ss = *root.getOrCreateStateSet();
     const Preset preset = presetFor(look.quality);
-    const bool drawn = look.shadowsDrawn() && !look.colourCheck;
+    using detail::setUniform;
+    const bool drawn = look.shadowsShown();
     setShadowSampler(ss);
     setUniform(ss, "shadowsOn", drawn ? 1.0f : 0.0f);
     setUniform(ss, "shadowTaps", float(preset.shadowTaps));
@@ -124,6 +120,11 @@ void applyLook(osg::Group& root, const Look& look) {
     settings->setNumShadowMapsPerLight(1);
     // A new technique for a new map size: the old one's textures were made at the old size.
     shadowed->setShadowTechnique(new SunShadowMap);
+}
+
+std::string describeLook(const Look& look) {
+    return std::string("look: quality ") + qualityName(look.quality) + ", shadows " +
+           (look.shadowsShown() ? "on" : "off") + (look.colourCheck ? ", colour check" : "");
 }
 
 Look lookOf(const osg::Group& root) {

@@ -1,5 +1,7 @@
 #include <cunjing/scene/Sunlight.h>
 
+#include "Uniforms.h"
+
 #include <cunjing/geo/Crs.h>
 
 #include <osg/Uniform>
@@ -26,13 +28,6 @@ osg::Vec3 directionOf(const Lighting& l) {
     const double az = l.sunAzimuthDeg * kDeg, el = l.sunElevationDeg * kDeg;
     return osg::Vec3(float(std::sin(az) * std::cos(el)), float(std::cos(az) * std::cos(el)),
                      float(std::sin(el)));
-}
-
-void setUniform(osg::StateSet& ss, const char* name, const osg::Vec3& value) {
-    if (osg::Uniform* u = ss.getUniform(name))
-        u->set(value);
-    else
-        ss.addUniform(new osg::Uniform(name, value));
 }
 
 }  // namespace
@@ -115,6 +110,7 @@ Result<std::optional<geo::LocalDateTime>> sunTimeFor(const SceneDescription& sce
 }
 
 void applyLighting(osg::StateSet& root, const Lighting& l) {
+    using detail::setUniform;
     setUniform(root, "sunDirection", directionOf(l));
     setUniform(root, "sunColor", l.sunColor);
     setUniform(root, "skyAmbient", l.skyAmbient);

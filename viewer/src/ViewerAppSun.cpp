@@ -71,9 +71,7 @@ void ViewerApp::applyLookToScene(const scene::Look& look) {
     if (!root)
         return;
     scene::applyLook(*root, look);
-    std::cout << "look: quality " << scene::qualityName(look.quality) << ", shadows "
-              << (look.shadowsDrawn() && !look.colourCheck ? "on" : "off")
-              << (look.colourCheck ? ", colour check" : "") << std::endl;
+    std::cout << scene::describeLook(look) << std::endl;
 }
 
 void ViewerApp::relight() {

@@ -35,7 +35,12 @@ struct Look {
     bool shadows = true;       ///< the switch: false turns shadows off whatever the preset
     bool colourCheck = false;  ///< even light: every surface shows its palette colour as given
     bool shadowsDrawn() const { return shadows && presetFor(quality).shadows; }
+    /// Whether shadows are on screen: drawn, and not evened out by the colour check.
+    bool shadowsShown() const { return shadowsDrawn() && !colourCheck; }
 };
+
+/// "look: quality low, shadows off[, colour check]": the line the viewer and renders print.
+std::string describeLook(const Look& look);
 
 /// The look to draw a scene with: `chosen` (--quality, the viewer's setting) over the scene's
 /// "look", over the renderer's preset; `shadows` (--no-shadows, the viewer's switch) over the
