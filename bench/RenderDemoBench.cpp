@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
             std::printf("         shadows cost %6.2f ms a frame (%.2fx)\n", f.median - off.median,
                         f.median / off.median);
             // The procedural materials: the same frame (no shadows) with flat colours.
-            graph->getOrCreateStateSet()->getUniform("plainMaterials")->set(1.0f);
+            graph->getOrCreateStateSet()->removeDefine(kMaterialsDefine);
             const Figures flat = timeFrames(*renderer.value(), graph.get(), data.value(), frames);
             std::printf("         materials cost %6.2f ms a frame (%.2fx)\n",
                         off.median - flat.median, off.median / flat.median);

@@ -2,15 +2,18 @@
 // Linked into every lit program (Shaders.cpp): colour spaces, tone mapping and the sun's
 // shadow, so that terrain, buildings, trees and models share one light.
 //
+// What the look switches (Look.cpp) is compiled in or out by OSG shader defines, not tested
+// on uniforms: a software renderer (llvmpipe) runs both sides of a branch for every pixel, so
+// a shadow lookup skipped by a uniform still costs its twelve taps.
+#pragma import_defines(CUNJING_SHADOWS, CUNJING_MATERIALS)
+//
 // Colours in our meshes and palettes are sRGB as written (#RRGGBB / 255). Light is added in
 // linear space, the sum tone mapped (ACES filmic fit) and encoded back to sRGB; haze is mixed
 // after that, in display space, so the horizon meets the sky exactly.
 uniform sampler2DShadow shadowTexture;  // unit 1, the map osgShadow draws (Look.cpp)
-uniform float shadowsOn;                // 1 while the shadow map is drawn
 uniform float shadowTaps;               // filter taps: more is softer and slower
 uniform float shadowTexel;              // 1 / map size
 uniform float exposureStops;            // light before tone mapping times 2^stops (default 0)
-uniform float colourCheck;              // 1: every surface shows its colour unlit
 
 vec3 srgbToLinear(vec3 c) {
     return mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), step(0.04045, c));
@@ -28,10 +31,6 @@ vec3 toDisplay(vec3 radiance) {
     return linearToSrgb((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14));
 }
 
-bool colourCheckOn() {
-    return colourCheck > 0.5;
-}
-
 // Taps on a disc (Poisson-like), in shadow-map texels; the first four alone make a fair
 // 4-tap kernel, all twelve a soft one.
 const vec2 kShadowTaps[12] = vec2[12](
@@ -43,8 +42,9 @@ const vec2 kShadowTaps[12] = vec2[12](
 // `facing` is the cosine between the surface normal and the sun: the depth bias grows on
 // surfaces the sun grazes, where a shadow map's texels stretch (the cause of acne).
 float sunVisibility(float facing) {
-    if (shadowsOn < 0.5)
-        return 1.0;
+#ifndef CUNJING_SHADOWS
+    return 1.0;
+#else
     vec4 c = gl_TexCoord[1];
     if (c.w <= 0.0)
         return 1.0;
@@ -63,6 +63,7 @@ float sunVisibility(float facing) {
         taps += 1.0;
     }
     return lit / max(taps, 1.0);
+#endif
 }
 
 uniform float waterTime;  // seconds; the viewer advances it, still renders keep it at 0
@@ -71,6 +72,9 @@ uniform float waterTime;  // seconds; the viewer advances it, still renders keep
 // a centimetre or two high) that move with waterTime, enough to break the sky's reflection.
 // They fade out where a wavelet spans less than a few pixels, so far water does not stripe.
 vec3 waterNormal(vec2 xy) {
+#ifndef CUNJING_MATERIALS
+    return vec3(0.0, 0.0, 1.0);  // the low preset: still water
+#else
     vec2 d1 = vec2(0.8, 0.6), d2 = vec2(-0.5, 0.87), d3 = vec2(0.2, -0.98), d4 = vec2(-0.9, -0.3);
     float t = waterTime;
     float fade = clamp(1.5 / max(length(fwidth(xy)), 1e-4) / 8.0 - 0.25, 0.0, 1.0);
@@ -79,6 +83,7 @@ vec3 waterNormal(vec2 xy) {
                  d3 * 0.020 * cos(dot(xy, d3) * 4.9 + t * 2.6 + 0.6) +
                  d4 * 0.015 * cos(dot(xy, d4) * 8.3 + t * 3.4 + 2.9);
     return normalize(vec3(-slope * fade, 1.0));
+#endif
 }
 
 uniform vec3 hazeColor;

@@ -1,4 +1,5 @@
 #version 120
+#pragma import_defines(CUNJING_COLOUR_CHECK, CUNJING_MATERIALS)
 // Sun (with its shadow) + sky ambient + distance haze; matches terrain.frag so everything sits
 // in one light (common.frag: colour spaces, tone mapping, the shadow map).
 // Faces are textured procedurally by their surface (geo::Surface): courses of blue-grey brick,
@@ -12,7 +13,6 @@ uniform vec3 sunColor;
 uniform vec3 skyAmbient;
 uniform vec3 hazeColor;
 uniform float hazeDistance;  // metres at which haze reaches about 63 %
-uniform float plainMaterials;  // 1: flat colours without the procedural textures (low preset)
 uniform mat4 osg_ViewMatrixInverse;
 varying vec3 vNormal;
 varying vec4 vColor;
@@ -21,7 +21,6 @@ varying float vSurface;
 
 vec3 srgbToLinear(vec3 c);
 vec3 toDisplay(vec3 radiance);
-bool colourCheckOn();
 float sunVisibility(float facing);
 vec3 waterNormal(vec2 xy);
 vec3 skyColour(vec3 d);
@@ -114,15 +113,15 @@ float rammedEarth(vec2 uv) {
 
 vec3 textured(float s, vec3 n, vec3 base, out float gloss) {
     gloss = 0.0;
-    if (plainMaterials > 0.5) {
-        // The low preset: flat colours, cheap on software renderers; water and glaze keep
-        // their shine, water's kerbs their stone.
-        if (s > 8.5 && s < 9.5)
-            gloss = n.z < 0.7 ? 0.0 : 0.8;
-        else if (s > 9.5 && s < 10.5)
-            gloss = 1.0;
-        return (s > 8.5 && s < 9.5 && n.z < 0.7) ? vec3(0.56, 0.54, 0.5) : base;
-    }
+#ifndef CUNJING_MATERIALS
+    // The low preset: flat colours, cheap on software renderers; water and glaze keep their
+    // shine, water's kerbs their stone.
+    if (s > 8.5 && s < 9.5)
+        gloss = n.z < 0.7 ? 0.0 : 0.8;
+    else if (s > 9.5 && s < 10.5)
+        gloss = 1.0;
+    return (s > 8.5 && s < 9.5 && n.z < 0.7) ? vec3(0.56, 0.54, 0.5) : base;
+#else
     vec2 uv = faceUV(n, vWorld);
     float shade = 1.0;
     if (s < 0.5) {  // Plain
@@ -186,37 +185,62 @@ vec3 textured(float s, vec3 n, vec3 base, out float gloss) {
     } else if (s < 10.5) {  // Ceramic shards of 嵌瓷: glazed, a little uneven
         gloss = 1.0;
         shade = mix(1.0, 0.85 + 0.3 * hash(floor(uv * 12.0)), visible(uv, 0.08));
-    } else {  // Turf
+    } else if (s < 11.5) {  // Turf
         shade = 0.85 + 0.3 * noise(uv * 1.5) * mix(0.5, noise(uv * 11.0), visible(uv, 0.1));
+    } else if (s < 12.5) {  // Paddy: rows of rice hills 25 cm apart, glints of water between
+        float v = visible(uv, 0.25);
+        float across = abs(fract(uv.y / 0.25) - 0.5) * 2.0;  // 0 on a row .. 1 between rows
+        float hill = 1.0 - smoothstep(0.35, 0.9, across);
+        float tuft = 0.9 + 0.2 * hash(floor(uv * vec2(5.0, 4.0)));
+        shade = mix(1.0, mix(0.55, 1.08 * tuft, hill), v) * (0.93 + 0.14 * noise(uv * 0.3));
+        relief = 0.06 * hill * v;
+        roughness = 0.9;
+    } else {  // Vegetables: beds of greens 1.15 m wide between 35 cm furrows of bare soil
+        float v = visible(uv, 0.35);
+        float f = fract(uv.x / 1.5) * 1.5;
+        float furrow = smoothstep(1.09, 1.17, f) * (1.0 - smoothstep(1.42, 1.5, f)) * v;
+        float leaves = mix(1.0, 0.8 + 0.4 * noise(uv * 6.0), visible(uv, 0.15));
+        relief = -0.12 * furrow;
+        roughness = 0.9;
+        return mix(base * leaves, vec3(0.45, 0.34, 0.24), furrow);
     }
     return base * shade;
+#endif
 }
 
 void main() {
-    if (colourCheckOn()) {
+#ifdef CUNJING_COLOUR_CHECK
+    {
         // Even light: the palette colour exactly as specified, no pattern, shade or haze.
         gl_FragColor = vColor;
         return;
     }
+#endif
     vec3 geometric = normalize(vNormal);
     float gloss;
     vec3 base = srgbToLinear(textured(vSurface, geometric, vColor.rgb, gloss));
     // The shadow test keeps the geometric normal (its bias follows the face, not the relief).
     float facing = dot(geometric, sunDirection);
     float visibility = facing > 0.0 ? sunVisibility(facing) : 1.0;
+#ifdef CUNJING_MATERIALS
     vec3 n = bumped(geometric, vWorld, relief);
+#else
+    vec3 n = geometric;  // flat materials have no relief and no highlight (roughness 1)
+#endif
     float sun = max(dot(n, sunDirection), 0.0) * step(0.0, facing) * visibility;
     // Hemisphere ambient: faces turned to the sky get more of it than faces turned down.
     vec3 ambient = skyAmbient * (0.65 + 0.35 * n.z);
     vec3 color = base * (ambient + sunColor * sun);
     vec3 eye = osg_ViewMatrixInverse[3].xyz;
     vec3 toEye = normalize(eye - vWorld);
+#ifdef CUNJING_MATERIALS
     // A highlight that narrows and brightens as roughness falls (tile and granite glint a
     // little in low sun; plaster and earth stay matte).
     float shininess = 2.0 / pow(roughness, 4.0) - 2.0;
     vec3 halfway = normalize(sunDirection + toEye);
     color += 0.04 * (1.0 - roughness) * sunColor * sun * pow(max(dot(n, halfway), 0.0),
                                                                 max(shininess, 1.0)) * 8.0;
+#endif
     float reflection = 0.0;
     if (gloss > 0.0) {
         if (vSurface > 8.5 && vSurface < 9.5)

@@ -1,4 +1,5 @@
 #version 120
+#pragma import_defines(CUNJING_COLOUR_CHECK)
 // Imported models in the scene's light: the sun, sky ambient and haze of lit.frag, with a
 // simple metallic-roughness response (Lambert, plus a Blinn-Phong highlight that narrows and
 // brightens as roughness falls; metals tint it and lose their diffuse). Factors and textures
@@ -29,7 +30,6 @@ varying vec2 vUv;
 
 vec3 srgbToLinear(vec3 c);
 vec3 toDisplay(vec3 radiance);
-bool colourCheckOn();
 float sunVisibility(float facing);
 
 void main() {
@@ -38,10 +38,12 @@ void main() {
         base *= texture2D(baseColorMap, vUv);
     if (base.a < alphaCutoff)
         discard;
-    if (colourCheckOn()) {
+#ifdef CUNJING_COLOUR_CHECK
+    {
         gl_FragColor = vec4(base.rgb, alphaBlend ? base.a : 1.0);
         return;
     }
+#endif
     vec3 n = normalize(vNormal);
     if (doubleSided && !gl_FrontFacing)
         n = -n;

@@ -1,4 +1,5 @@
 #version 120
+#pragma import_defines(CUNJING_COLOUR_CHECK, CUNJING_MATERIALS)
 // Procedural ground for southern China when no imagery is given: paddy and village plain in
 // the lowlands, broadleaf forest on the slopes, bare red earth on the steepest faces, sea
 // below zero. Colours are tuned to photos of Pearl River Delta and Meizhou hills. Light, shadow
@@ -14,14 +15,12 @@ uniform float waterLevel;     // ground below this (unexaggerated metres) is dra
 uniform float imageryOn;      // 1 when an image is draped on the terrain, 0 for the procedural surface
 uniform sampler2D imagery;    // the image, warped onto the terrain's extent; alpha 0 = no data
 uniform vec4 imageryRect;     // local xmin, ymin of the image and 1/width, 1/height (metres)
-uniform float plainMaterials; // 1: no fine noise (the low preset)
 uniform mat4 osg_ViewMatrixInverse;
 varying vec3 vNormal;
 varying vec3 vWorld;
 
 vec3 srgbToLinear(vec3 c);
 vec3 toDisplay(vec3 radiance);
-bool colourCheckOn();
 float sunVisibility(float facing);
 vec3 waterNormal(vec2 xy);
 vec3 skyColour(vec3 d);
@@ -39,9 +38,12 @@ void main() {
     float h = vWorld.z / max(exaggeration, 0.01);
     float rel = clamp((vWorld.z - heightRange.x) / max(heightRange.y - heightRange.x, 1.0), 0.0, 1.0);
     float scale = max(heightRange.y - heightRange.x, 50.0);
-    bool plain = plainMaterials > 0.5;
     float n1 = noise(vWorld.xy / (scale * 0.08));
-    float n2 = plain ? 0.5 : noise(vWorld.xy / 9.0);
+#ifdef CUNJING_MATERIALS
+    float n2 = noise(vWorld.xy / 9.0);
+#else
+    float n2 = 0.5;  // the low preset: no fine noise
+#endif
 
     // Paddy plain: field plots of slightly different greens, about 30 x 15 m.
     // Rows of plots are offset so the pattern does not read as a chequerboard.
@@ -76,10 +78,12 @@ void main() {
         color = mix(deep, color, photo);             // an orthophoto already shows its water
         n = waterNormal(vWorld.xy);                  // the water surface is flat, with ripples
     }
-    if (colourCheckOn()) {
+#ifdef CUNJING_COLOUR_CHECK
+    {
         gl_FragColor = vec4(color, 1.0);
         return;
     }
+#endif
 
     float facing = dot(n, sunDirection);
     float sun = max(facing, 0.0) * (facing > 0.0 ? sunVisibility(facing) : 1.0);

@@ -74,6 +74,8 @@ Surface surfaceFromName(std::string_view name) {
         {"water", Surface::Water},
         {"ceramic", Surface::Ceramic},
         {"turf", Surface::Turf},
+        {"paddy", Surface::Paddy},
+        {"vegetables", Surface::Vegetables},
     };
     for (const Entry& e : kNames) {
         if (e.name == name)

@@ -175,6 +175,30 @@ public:
         }
     }
 
+    /// A leaf blade along a midrib, `widths[i]` across it at rib[i] in the direction
+    /// `across`; both faces, so the blade shows from above and below whatever the culling.
+    void blade(const std::vector<Vec3f>& rib, const std::vector<float>& widths, Vec3f across,
+               Rgba color) {
+        const std::size_t n = rib.size();
+        for (int side = 0; side < 2; ++side) {
+            const auto first = std::uint32_t(mesh.positions.size());
+            for (std::size_t i = 0; i < n; ++i) {
+                const Vec3f along = normalized(rib[std::min(i + 1, n - 1)] - rib[i ? i - 1 : 0]);
+                const Vec3f up = normalized(cross(along, across)) * (side ? -1.0f : 1.0f);
+                add(rib[i] - across * (0.5f * widths[i]), up, color, TreePart::Foliage);
+                add(rib[i] + across * (0.5f * widths[i]), up, scaled(color, 1.06f),
+                    TreePart::Foliage);
+            }
+            for (std::uint32_t i = 0; i + 1 < std::uint32_t(n); ++i) {
+                const std::uint32_t k = first + 2 * i;
+                if (side == 0)
+                    mesh.indices.insert(mesh.indices.end(), {k, k + 3, k + 1, k, k + 2, k + 3});
+                else
+                    mesh.indices.insert(mesh.indices.end(), {k, k + 1, k + 3, k, k + 3, k + 2});
+            }
+        }
+    }
+
 private:
     void add(Vec3f p, Vec3f n, Rgba c, TreePart part) {
         mesh.positions.push_back(p);
@@ -439,6 +463,64 @@ void bamboo(Builder& b, const Frame& f, const Quality& q, Rng& rng) {
     }
 }
 
+/// 芭蕉/香蕉: a smooth green pseudostem and a crown of long paddle leaves that rise and arch
+/// over, the outer ones drooping; a dry brown leaf hangs against the stem.
+void banana(Builder& b, const Frame& f, const Quality& q, Rng& rng) {
+    const Rgba stem{0.44f, 0.52f, 0.26f, 1}, leaf{0.32f, 0.54f, 0.20f, 1},
+        dry{0.52f, 0.44f, 0.26f, 1};
+    const float top = 0.55f * f.h;
+    b.trunk(f.trunkR, 0.8f * f.trunkR, top, 0.1f, 3, q.full ? 8 : 4, stem);
+    const int leaves = q.full ? 8 : 4, segs = q.full ? 6 : 2;
+    const float length = 0.55f * f.h;
+    const float a0 = rng.range(0, 2 * kPi);
+    for (int i = 0; i < leaves + (q.full ? 1 : 0); ++i) {
+        const bool withered = i == leaves;
+        const float az = a0 + 2.39996f * float(i) + rng.range(-0.2f, 0.2f);
+        const Vec3f out{std::cos(az), std::sin(az), 0};
+        const Vec3f across{-out.y, out.x, 0};
+        // Young leaves stand up; older ones (later in the spiral) lean out and droop more.
+        const float age = float(i) / float(leaves);
+        float pitch = withered ? -1.2f : rng.range(0.9f, 1.2f) - 0.5f * age;
+        const float droop = withered ? 0.2f : rng.range(1.3f, 2.0f) * (0.7f + 0.5f * age);
+        std::vector<Vec3f> rib{Vec3f{0, 0, top - 0.05f * f.h * age}};
+        std::vector<float> widths{0.02f * length};
+        const float len = withered ? 0.6f * length : length * rng.range(0.85f, 1.05f);
+        for (int k = 1; k <= segs; ++k) {
+            const float t = float(k) / float(segs);
+            const float a = pitch - droop * t * t;
+            rib.push_back(rib.back() +
+                          (out * std::cos(a) + Vec3f{0, 0, std::sin(a)}) * (len / float(segs)));
+            widths.push_back(0.26f * len *
+                             std::sqrt(std::max(std::sin(kPi * (0.12f + 0.88f * t)), 0.0f)) *
+                             (withered ? 0.5f : 1.0f));
+        }
+        b.blade(rib, widths, across, withered ? dry : scaled(leaf, rng.range(0.9f, 1.1f)));
+    }
+}
+
+/// A low evergreen shrub (九里香, 福建茶 hedges, wild shrubs by the fields): a few dense lobes
+/// from the ground up, no trunk seen.
+void shrub(Builder& b, const Frame& f, const Quality& q, Rng& rng) {
+    const std::size_t first = b.mesh.positions.size();
+    Quality sq = q;  // coarse lobes: shrubs are many and small
+    sq.lobeRings = q.full ? 4 : 3;
+    sq.lobeSegs = q.full ? 7 : 5;
+    const Rgba leaf{0.20f, 0.36f, 0.15f, 1};
+    const float rz = 0.5f * f.h;
+    b.lobe({0, 0, 0.9f * rz}, 0.7f * f.r, rz, sq, leaf, 0.12f, rng);
+    const int more = q.full ? 3 : 1;
+    const float a0 = rng.range(0, 2 * kPi);
+    for (int i = 0; i < more; ++i) {
+        const float az = a0 + 2 * kPi * float(i) / float(more);
+        const float r = f.r * rng.range(0.4f, 0.55f);
+        b.lobe(horizontal(az, f.r - r, 0.8f * r), r, 0.8f * r, sq,
+               scaled(leaf, rng.range(0.9f, 1.15f)), 0.12f, rng);
+    }
+    // Lobes rest on the ground: what would reach below it is flattened onto it.
+    for (std::size_t i = first; i < b.mesh.positions.size(); ++i)
+        b.mesh.positions[i].z = std::max(b.mesh.positions[i].z, 0.0f);
+}
+
 /// Scales the model about its axis so its mean crown spread (the E-W and N-S widths) is
 /// exactly `crown` and its top exactly `height`: the generators place lobes by rule and
 /// chance, and the record's measurements must hold.
@@ -477,6 +559,8 @@ TreeSpecies speciesFromName(std::string_view cn, std::string_view latinName) {
         return TreeSpecies::Kapok;
     if (bambooCn)
         return TreeSpecies::Bamboo;
+    if (contains(cn, "芭蕉") || contains(cn, "香蕉") || contains(cn, "大蕉"))
+        return TreeSpecies::Banana;
     std::string latin(latinName);
     for (char& c : latin)
         c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -497,6 +581,8 @@ TreeSpecies speciesFromName(std::string_view cn, std::string_view latinName) {
     if (any({"bambusa", "phyllostachys", "dendrocalamus", "schizostachyum", "pleioblastus",
              "indocalamus", "bamboo"}))
         return TreeSpecies::Bamboo;
+    if (latin.rfind("musa", 0) == 0 || any({"banana"}))
+        return TreeSpecies::Banana;
     return TreeSpecies::Broadleaf;
 }
 
@@ -514,6 +600,10 @@ std::string_view speciesId(TreeSpecies species) {
             return "kapok";
         case TreeSpecies::Bamboo:
             return "bamboo";
+        case TreeSpecies::Banana:
+            return "banana";
+        case TreeSpecies::Shrub:
+            return "shrub";
         case TreeSpecies::Broadleaf:
             break;
     }
@@ -551,6 +641,12 @@ double defaultDbhCm(TreeSpecies species, double heightM) {
             break;
         case TreeSpecies::Bamboo:
             perMetre = 0.6;
+            break;
+        case TreeSpecies::Banana:  // the pseudostem
+            perMetre = 5;
+            break;
+        case TreeSpecies::Shrub:
+            perMetre = 2;
             break;
         case TreeSpecies::Broadleaf:
             break;
@@ -613,6 +709,12 @@ geo::Mesh treeModel(const TreeShape& shape, TreeDetail detail) {
             break;
         case TreeSpecies::Bamboo:
             bamboo(b, f, q, rng);
+            break;
+        case TreeSpecies::Banana:
+            banana(b, f, q, rng);
+            break;
+        case TreeSpecies::Shrub:
+            shrub(b, f, q, rng);
             break;
         case TreeSpecies::Broadleaf:
             broadleaf(b, f, q, rng);

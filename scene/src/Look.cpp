@@ -1,5 +1,6 @@
 #include <cunjing/scene/Look.h>
 
+#include <cunjing/scene/Greenery.h>
 #include <cunjing/scene/Shaders.h>
 
 #include "Uniforms.h"
@@ -33,10 +34,20 @@ protected:
         depthOnly->setName("shadow-depth");
         depthOnly->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource("depth.vert")));
         depthOnly->addShader(new osg::Shader(osg::Shader::FRAGMENT, shaderSource("depth.frag")));
+        depthOnly->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource("common.vert")));
+        depthOnly->addBindAttribLocation("instancePlace", kInstancePlaceAttribute);
+        depthOnly->addBindAttribLocation("instanceSize", kInstanceSizeAttribute);
         _shadowCastingStateSet->setAttributeAndModes(
             depthOnly, osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
     }
 };
+
+void setDefine(osg::StateSet& ss, const char* name, bool on) {
+    if (on)
+        ss.setDefine(name);
+    else
+        ss.removeDefine(name);
+}
 
 void setShadowSampler(osg::StateSet& ss) {
     if (!ss.getUniform("shadowTexture"))
@@ -48,11 +59,11 @@ void setShadowSampler(osg::StateSet& ss) {
 Preset presetFor(Quality quality) {
     switch (quality) {
         case Quality::Low:
-            return {false, 1024, 1, false};
+            return {false, 1024, 1, false, 0.5};
         case Quality::Medium:
-            return {true, 2048, 4, true};
+            return {true, 2048, 4, true, 1.0};
         case Quality::High:
-            return {true, 4096, 12, true};
+            return {true, 4096, 12, true, 1.0};
     }
     return {};
 }
@@ -85,11 +96,14 @@ void applyLook(osg::Group& root, const Look& look) {
     using detail::setUniform;
     const bool drawn = look.shadowsShown();
     setShadowSampler(ss);
-    setUniform(ss, "shadowsOn", drawn ? 1.0f : 0.0f);
     setUniform(ss, "shadowTaps", float(preset.shadowTaps));
     setUniform(ss, "shadowTexel", 1.0f / float(preset.shadowMapSize));
-    setUniform(ss, "colourCheck", look.colourCheck ? 1.0f : 0.0f);
-    setUniform(ss, "plainMaterials", preset.materials ? 0.0f : 1.0f);
+    // Switches are shader defines (common.frag says why): OSG compiles a program once for each
+    // set of defines it is drawn with and keeps it, so switching back costs nothing.
+    setDefine(ss, kShadowsDefine, drawn);
+    setDefine(ss, kMaterialsDefine, preset.materials);
+    setDefine(ss, kColourCheckDefine, look.colourCheck);
+    setGreeneryShare(root, preset.greenery);
     root.setUserValue("look.quality", int(look.quality));
     root.setUserValue("look.shadows", look.shadows);
     root.setUserValue("look.colourCheck", look.colourCheck);

@@ -600,6 +600,7 @@ Result<SceneDescription> parseSceneText(const std::string& text,
         detail::readKiosk(r, scene);
         detail::readSun(r, scene);
         detail::readLook(r, scene);
+        detail::readGreenery(r, scene);
         detail::readTour(r, scene);  // after the viewpoints: steps name them
         r.finish();
     }

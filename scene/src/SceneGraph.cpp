@@ -1,6 +1,7 @@
 #include <cunjing/scene/SceneGraph.h>
 
 #include <cunjing/heritage/TreeModels.h>
+#include <cunjing/scene/Greenery.h>
 #include <cunjing/scene/LodTerrain.h>
 #include <cunjing/scene/Look.h>
 #include <cunjing/scene/ModelLayer.h>
@@ -220,6 +221,11 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
         root->addChild(obliqueNode(o));
     if (!data.trees.empty())
         root->addChild(treeLayer(data));
+    GreeneryParams greeneryParams;
+    greeneryParams.density = data.description.greenery.density;
+    const Greenery greenery = planGreenery(data, greeneryParams);
+    if (!greenery.plants.empty() || !greenery.plots.empty())
+        root->addChild(greeneryLayer(data, greenery));
     if (osg::ref_ptr<osg::Group> zones = zoneLayer(data)) {
         zones->setNodeMask(kCastsNoShadow);  // draped on the ground: they cast nothing
         root->addChild(zones);

@@ -109,6 +109,17 @@ void readLook(JsonReader& parent, SceneDescription& scene) {
     r.finish();
 }
 
+void readGreenery(JsonReader& parent, SceneDescription& scene) {
+    const json* v = parent.take("greenery");
+    if (!v || v->is_null())
+        return;
+    JsonReader r(*v, parent.childPath("greenery"), parent.file(), parent.errors());
+    if (!r.isObject())
+        return;
+    r.number("density", scene.greenery.density, false, 0.0, 4.0);
+    r.finish();
+}
+
 }  // namespace detail
 
 std::optional<Quality> parseQuality(const std::string& name) {

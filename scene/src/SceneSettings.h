@@ -14,5 +14,7 @@ void readKiosk(JsonReader& parent, SceneDescription& scene);
 void readSun(JsonReader& parent, SceneDescription& scene);
 /// "look" into scene.look (errors name $.look.quality ...).
 void readLook(JsonReader& parent, SceneDescription& scene);
+/// "greenery" into scene.greenery (errors name $.greenery.density).
+void readGreenery(JsonReader& parent, SceneDescription& scene);
 
 }  // namespace cunjing::scene::detail

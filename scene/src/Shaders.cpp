@@ -44,6 +44,8 @@ osg::ref_ptr<osg::Program> shaderProgram(const std::string& base) {
     program->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource("common.vert")));
     program->addShader(new osg::Shader(osg::Shader::FRAGMENT, shaderSource("common.frag")));
     program->addBindAttribLocation("surface", kSurfaceAttribute);
+    program->addBindAttribLocation("instancePlace", kInstancePlaceAttribute);
+    program->addBindAttribLocation("instanceSize", kInstanceSizeAttribute);
     return program;
 }
 

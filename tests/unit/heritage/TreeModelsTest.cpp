@@ -11,7 +11,7 @@ namespace {
 
 const TreeSpecies kAll[] = {TreeSpecies::Broadleaf, TreeSpecies::Banyan, TreeSpecies::Camphor,
                             TreeSpecies::Lychee,    TreeSpecies::Longan, TreeSpecies::Kapok,
-                            TreeSpecies::Bamboo};
+                            TreeSpecies::Bamboo,    TreeSpecies::Banana, TreeSpecies::Shrub};
 
 TreeShape shapeOf(TreeSpecies species, double height, double crown, std::uint32_t seed = 7) {
     TreeShape s;
@@ -45,6 +45,8 @@ TEST(TreeSpeciesName, ChineseTraditionalAndLatinNamesAreRecognised) {
     EXPECT_EQ(speciesFromName("", "Dimocarpus longan"), TreeSpecies::Longan);
     EXPECT_EQ(speciesFromName("", "Bombax ceiba"), TreeSpecies::Kapok);
     EXPECT_EQ(speciesFromName("", "Bambusa textilis"), TreeSpecies::Bamboo);
+    EXPECT_EQ(speciesFromName("芭蕉"), TreeSpecies::Banana);
+    EXPECT_EQ(speciesFromName("", "Musa basjoo"), TreeSpecies::Banana);
 }
 
 TEST(TreeSpeciesName, LookalikeNamesAreNotTakenForBamboo) {

@@ -19,6 +19,10 @@ float uniformValue(const osg::Group& root, const char* name) {
     return value;
 }
 
+bool defined(const osg::Group& root, const char* name) {
+    return root.getStateSet() && root.getStateSet()->getDefinePair(name) != nullptr;
+}
+
 const osgShadow::ShadowedScene& shadowed(const osg::Group& root) {
     return dynamic_cast<const osgShadow::ShadowedScene&>(root);
 }
@@ -61,37 +65,38 @@ TEST(Look, CommandLineOverSceneOverRenderer) {
     EXPECT_FALSE(look.shadowsDrawn()) << "the low preset draws none even with the switch on";
 }
 
-TEST(Look, ApplyLookSwitchesTheShadowTechniqueAndUniforms) {
+TEST(Look, ApplyLookSwitchesTheShadowTechniqueAndDefines) {
     const SceneData empty;
     osg::ref_ptr<osg::Group> root = buildSceneGraph(empty);
     Look look;
     look.quality = Quality::High;
     applyLook(*root, look);
     EXPECT_NE(shadowed(*root).getShadowTechnique(), nullptr);
-    EXPECT_EQ(uniformValue(*root, "shadowsOn"), 1.0f);
+    EXPECT_TRUE(defined(*root, kShadowsDefine));
     EXPECT_EQ(uniformValue(*root, "shadowTaps"), float(presetFor(Quality::High).shadowTaps));
     const osgShadow::ShadowSettings* settings = shadowed(*root).getShadowSettings();
     EXPECT_EQ(settings->getTextureSize().x(), presetFor(Quality::High).shadowMapSize);
     EXPECT_EQ(settings->getCastsShadowTraversalMask() & kCastsNoShadow, 0u);
     EXPECT_EQ(settings->getReceivesShadowTraversalMask(), ~0u) << "the camera's mask decides";
-    EXPECT_EQ(uniformValue(*root, "plainMaterials"), 0.0f);
+    EXPECT_TRUE(defined(*root, kMaterialsDefine));
+    EXPECT_FALSE(defined(*root, kColourCheckDefine));
 
     look.shadows = false;
     applyLook(*root, look);
     EXPECT_EQ(shadowed(*root).getShadowTechnique(), nullptr);
-    EXPECT_EQ(uniformValue(*root, "shadowsOn"), 0.0f);
+    EXPECT_FALSE(defined(*root, kShadowsDefine));
 
     look.shadows = true;
     look.colourCheck = true;
     applyLook(*root, look);
-    EXPECT_EQ(uniformValue(*root, "colourCheck"), 1.0f);
-    EXPECT_EQ(uniformValue(*root, "shadowsOn"), 0.0f) << "colour check is evenly lit";
+    EXPECT_TRUE(defined(*root, kColourCheckDefine));
+    EXPECT_FALSE(defined(*root, kShadowsDefine)) << "colour check is evenly lit";
 
     look = Look{};
     look.quality = Quality::Low;
     applyLook(*root, look);
-    EXPECT_EQ(uniformValue(*root, "plainMaterials"), 1.0f);
-    EXPECT_EQ(uniformValue(*root, "colourCheck"), 0.0f);
+    EXPECT_FALSE(defined(*root, kMaterialsDefine));
+    EXPECT_FALSE(defined(*root, kColourCheckDefine));
     const Look back = lookOf(*root);
     EXPECT_EQ(back.quality, Quality::Low);
     EXPECT_FALSE(back.colourCheck);

@@ -385,6 +385,21 @@ TEST(SceneFile, LookQualityAndShadowsAreRead) {
     EXPECT_FALSE(autoQuality->look.quality);
 }
 
+TEST(SceneFile, GreeneryDensityIsReadAndCheckedByPath) {
+    auto absent = parse(R"({"version": 1, "crs": "EPSG:4547"})");
+    ASSERT_TRUE(absent.ok()) << absent.firstError();
+    EXPECT_EQ(absent->greenery.density, 1.0);
+    auto given = parse(R"({"version": 1, "crs": "EPSG:4547", "greenery": {"density": 0.5}})");
+    ASSERT_TRUE(given.ok()) << given.firstError();
+    EXPECT_EQ(given->greenery.density, 0.5);
+    EXPECT_EQ(onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "greenery": {"density": -1}})"))
+                  .where,
+              "$.greenery.density");
+    EXPECT_EQ(
+        onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "greenery": {"trees": 3}})")).where,
+        "$.greenery.trees");
+}
+
 TEST(SceneFile, BadLookNamesItsPath) {
     const Error quality =
         onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "look": {"quality": "ultra"}})"));

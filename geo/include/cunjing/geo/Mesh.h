@@ -33,11 +33,13 @@ enum class Surface : std::uint8_t {
     Water,
     Ceramic,  ///< 嵌瓷 glazed shards: glossy
     Turf,
+    Paddy,       ///< rice in rows of hills, standing in a flooded field
+    Vegetables,  ///< raised beds of greens between furrows
 };
 
 /// A style file's "surface" name ("brick", "oyster-shell", "rammed-earth", "lime-plaster",
 /// "plaster", "granite", "stone", "tile", "timber", "paving", "pebble", "water", "ceramic",
-/// "turf"); anything else is Plain.
+/// "turf", "paddy", "vegetables"); anything else is Plain.
 Surface surfaceFromName(std::string_view name);
 
 /// Triangles with per-vertex normal and colour, in metres, Z up, local to the scene origin.

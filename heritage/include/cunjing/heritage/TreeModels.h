@@ -1,8 +1,9 @@
 #pragma once
 /// Species-specific procedural trees as plain meshes (no GL): 榕树 banyan with aerial and prop
-/// roots, 樟树 camphor, 荔枝 lychee, 龙眼 longan, 木棉 kapok, a 竹 bamboo clump and a generic
-/// broadleaf for every other species. Sized from a record (height, mean crown, DBH), varied
-/// by a seed taken from the tree's id, so one tree looks the same on every run.
+/// roots, 樟树 camphor, 荔枝 lychee, 龙眼 longan, 木棉 kapok, a 竹 bamboo clump, a 芭蕉 banana
+/// plant, a low evergreen shrub and a generic broadleaf for every other species. Sized from a
+/// record (height, mean crown, DBH), varied by a seed taken from the tree's id, so one tree looks
+/// the same on every run.
 
 #include <cunjing/geo/Mesh.h>
 #include <cunjing/heritage/AncientTree.h>
@@ -14,7 +15,9 @@
 namespace cunjing::heritage {
 
 /// The tree models there are; every other species is drawn as Broadleaf.
-enum class TreeSpecies { Broadleaf, Banyan, Camphor, Lychee, Longan, Kapok, Bamboo };
+/// Banana (芭蕉/香蕉) and Shrub are the generated greenery's (scene/Greenery.h); a register
+/// names a banana by its name, never a shrub.
+enum class TreeSpecies { Broadleaf, Banyan, Camphor, Lychee, Longan, Kapok, Bamboo, Banana, Shrub };
 
 /// Recognises a species from its Chinese name (simplified or traditional: 榕/榕樹, 樟, 荔枝,
 /// 龙眼/龍眼, 木棉, 竹) or its Latin name (Ficus, Cinnamomum, Litchi, Dimocarpus, Bombax,

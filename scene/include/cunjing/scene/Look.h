@@ -20,10 +20,13 @@ struct Preset {
     /// The procedural materials (brick courses, tile, oyster shell, rammed earth, grain):
     /// false draws flat palette colours.
     bool materials = true;
+    /// The share of the generated greenery's plants drawn (Greenery.h): fewer on software
+    /// renderers, where every vertex costs.
+    double greenery = 1.0;
 };
 
-/// low: no shadows, flat materials (software rendering, weak kiosk GPUs); medium: 2048-texel
-/// shadows with 4 taps; high: 4096 texels, 12 taps.
+/// low: no shadows, flat materials, half the greenery (software rendering, weak kiosk GPUs);
+/// medium: 2048-texel shadows with 4 taps; high: 4096 texels, 12 taps.
 Preset presetFor(Quality quality);
 
 /// The preset for a GL renderer string: low for software renderers (llvmpipe, softpipe, swrast),
@@ -54,6 +57,12 @@ Look lookFor(const LookDescription& scene, const std::string& glRenderer,
 /// camera's cull mask as it is (so masks that pick what a camera shows, as the plan compare
 /// views' do, pick what casts shadows too).
 inline constexpr unsigned kCastsNoShadow = 1u << 1;
+
+/// The shader defines applyLook sets on the root (shaders import them with
+/// `#pragma import_defines`): shadow lookups, procedural materials, the colour check.
+inline constexpr const char* kShadowsDefine = "CUNJING_SHADOWS";
+inline constexpr const char* kMaterialsDefine = "CUNJING_MATERIALS";
+inline constexpr const char* kColourCheckDefine = "CUNJING_COLOUR_CHECK";
 
 /// Sets `look` on a graph made by buildSceneGraph (an osgShadow::ShadowedScene at the root):
 /// the shadow technique with the preset's map and filter, or none; the colour-check switch.

@@ -200,6 +200,13 @@ struct LookDescription {
     std::optional<bool> shadows;     ///< nullopt: as the preset says
 };
 
+/// "greenery": {"density": 1} — the grove, bamboo, banana and fruit trees, shrubs and fields
+/// generated around the villages of the scene's layouts (Greenery.h); density scales how many
+/// plants (0: none, 2: twice as many). Absent: density 1.
+struct GreeneryDescription {
+    double density = 1.0;
+};
+
 /// A step of the "tour": where the camera goes, how long it rests there once it has flown
 /// there, and what the caption says. Either a scene viewpoint by name
 /// (`{"viewpoint": "street", "seconds": 5}`) or its own view, written as a viewpoint's
@@ -260,6 +267,8 @@ struct SceneDescription {
     SunDescription sun;
     /// "look": quality preset and shadows.
     LookDescription look;
+    /// "greenery": generated greenery around the villages.
+    GreeneryDescription greenery;
 
     const Viewpoint* findViewpoint(const std::string& name) const;
 };

@@ -17,6 +17,12 @@ osg::ref_ptr<osg::Program> shaderProgram(const std::string& base);
 /// Vertex attribute index of the per-vertex surface (geo::Surface as a float) that the lit
 /// shader textures by; 6 is free of the arrays OSG binds by number.
 inline constexpr unsigned kSurfaceAttribute = 6;
+/// Vertex attributes of an instanced drawable (common.vert), advancing once an instance: the
+/// base and yaw, and the horizontal and vertical scale. 7 and 1 are free of OSG's arrays too.
+inline constexpr unsigned kInstancePlaceAttribute = 7;
+inline constexpr unsigned kInstanceSizeAttribute = 1;
+/// The shader define an instanced drawable sets on its state set.
+inline constexpr const char* kInstancedDefine = "CUNJING_INSTANCED";
 
 /// Texture unit of the sun's shadow map ("shadowTexture" in common.frag); unit 0 holds the
 /// terrain's imagery and models' base colour.
