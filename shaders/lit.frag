@@ -24,6 +24,7 @@ vec3 toDisplay(vec3 radiance);
 float sunVisibility(float facing);
 vec3 waterNormal(vec2 xy);
 vec3 skyColour(vec3 d);
+float fresnelWater(float cosine);
 
 // Set by textured() for main(): the face's relief in metres (0 flat, negative recessed) and
 // its roughness (0 mirror .. 1 matte).
@@ -249,7 +250,7 @@ void main() {
         // at from above and strongly at grazing angles (Schlick's Fresnel term).
         float spec = pow(max(dot(reflect(-sunDirection, n), toEye), 0.0), 40.0);
         color += gloss * 0.6 * sunColor * spec * sun;
-        float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, toEye), 0.0), 5.0);
+        float fresnel = fresnelWater(dot(n, toEye));
         reflection = fresnel * step(0.7, n.z) * gloss;
     }
     vec3 display = mix(toDisplay(color), skyColour(reflect(-toEye, n)), reflection);

@@ -24,6 +24,7 @@ vec3 toDisplay(vec3 radiance);
 float sunVisibility(float facing);
 vec3 waterNormal(vec2 xy);
 vec3 skyColour(vec3 d);
+float fresnelWater(float cosine);
 
 float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
 float noise(vec2 p) {
@@ -94,8 +95,10 @@ void main() {
         // Sky reflection (Schlick's Fresnel) and sun glint make still water read as water, not
         // as blue ground.
         vec3 toEye = normalize(eye - vWorld);
-        float fresnel = 0.02 + 0.98 * pow(1.0 - max(dot(n, toEye), 0.0), 5.0);
-        lit += sunColor * sun * pow(max(dot(reflect(-sunDirection, n), toEye), 0.0), 80.0);
+        float fresnel = fresnelWater(dot(n, toEye));
+        float g = max(dot(reflect(-sunDirection, n), toEye), 0.0);  // glint: g^80
+        float g4 = g * g * g * g, g16 = g4 * g4 * g4 * g4;
+        lit += sunColor * sun * g16 * g16 * g16 * g16 * g16;
         display = mix(toDisplay(lit), skyColour(reflect(-toEye, n)), 0.2 + 0.7 * fresnel);
     } else {
         display = toDisplay(lit);
