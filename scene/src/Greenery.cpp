@@ -110,6 +110,14 @@ private:
     std::unordered_set<std::uint64_t> taken_;
 };
 
+/// The point at (a, b) in 0..1 of a quadrilateral: a from corner 0 towards 1, b towards 3.
+std::array<double, 2> inQuad(const std::array<std::array<double, 2>, 4>& c, double a, double b) {
+    std::array<double, 2> p{};
+    for (int k = 0; k < 2; ++k)
+        p[k] = (1 - b) * ((1 - a) * c[0][k] + a * c[1][k]) + b * ((1 - a) * c[3][k] + a * c[2][k]);
+    return p;
+}
+
 /// A village's own frame: u towards its front, w along it, from the centre of its buildings.
 struct VillageFrame {
     double cx = 0, cy = 0;
@@ -294,10 +302,7 @@ struct Planner {
         double lo = 1e300, hi = -1e300;
         for (double a = 0.02; a <= 1.0; a += 0.24) {
             for (double b = 0.02; b <= 1.0; b += 0.24) {
-                const double x = (1 - a) * ((1 - b) * c[0][0] + b * c[3][0]) +
-                                 a * ((1 - b) * c[1][0] + b * c[2][0]);
-                const double y = (1 - a) * ((1 - b) * c[0][1] + b * c[3][1]) +
-                                 a * ((1 - b) * c[1][1] + b * c[2][1]);
+                const auto [x, y] = inQuad(c, a, b);
                 if (!room.free(x, y))
                     return false;
                 const double z = data.groundHeight(x, y) / std::max(data.exaggeration(), 1e-6);
@@ -433,10 +438,7 @@ geo::Mesh plotMesh(const SceneData& data, const std::vector<FieldPlot>& plots) {
         for (int i = 0; i <= na; ++i) {
             for (int j = 0; j <= nb; ++j) {
                 const double a = double(i) / na, b = double(j) / nb;
-                const double x = (1 - b) * ((1 - a) * c[0][0] + a * c[1][0]) +
-                                 b * ((1 - a) * c[3][0] + a * c[2][0]);
-                const double y = (1 - b) * ((1 - a) * c[0][1] + a * c[1][1]) +
-                                 b * ((1 - a) * c[3][1] + a * c[2][1]);
+                const auto [x, y] = inQuad(c, a, b);
                 const double z = data.groundHeight(x, y);
                 const double gx = data.groundHeight(x + 1, y) - data.groundHeight(x - 1, y);
                 const double gy = data.groundHeight(x, y + 1) - data.groundHeight(x, y - 1);
