@@ -418,8 +418,7 @@ osg::ref_ptr<osg::Geometry> templateGeometry(TreeSpecies s, std::uint32_t varian
     shape.heightM = h;
     shape.crownM = c;
     shape.seed = 7919u * variant + 31u;
-    osg::ref_ptr<osg::Node> node = meshNode(heritage::treeModel(shape, detail));
-    return node->asGeode()->getDrawable(0)->asGeometry();
+    return meshGeometry(heritage::treeModel(shape, detail));
 }
 
 /// The plots as one mesh on the ground, lifted clear of the terrain's triangles.

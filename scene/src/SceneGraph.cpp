@@ -127,7 +127,7 @@ void addTerrainImagery(osg::StateSet* ss, const SceneData& data) {
 
 }  // namespace
 
-osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh) {
+osg::ref_ptr<osg::Geometry> meshGeometry(const geo::Mesh& mesh) {
     osg::ref_ptr<osg::Geometry> g = new osg::Geometry;
     g->setUseVertexBufferObjects(true);
     g->setUseDisplayList(false);
@@ -152,8 +152,12 @@ osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh) {
     osg::ref_ptr<osg::DrawElementsUInt> tris = new osg::DrawElementsUInt(GL_TRIANGLES);
     tris->assign(mesh.indices.begin(), mesh.indices.end());
     g->addPrimitiveSet(tris);
+    return g;
+}
+
+osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh) {
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    geode->addDrawable(g);
+    geode->addDrawable(meshGeometry(mesh));
     return geode;
 }
 

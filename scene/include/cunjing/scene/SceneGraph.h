@@ -3,6 +3,7 @@
 
 #include <cunjing/scene/SceneData.h>
 
+#include <osg/Geometry>
 #include <osg/Group>
 #include <osg/Vec3>
 #include <osg/ref_ptr>
@@ -32,7 +33,9 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
 /// gives an empty group, so a state whose every building is removed still has its node.
 osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh);
 
-/// A geometry node for a plain mesh (one draw call); public for tests and tools.
+/// A plain mesh's geometry: VBO arrays, per-vertex colour and surface, one triangle list.
+osg::ref_ptr<osg::Geometry> meshGeometry(const geo::Mesh& mesh);
+/// meshGeometry in a node (one draw call); public for tests and tools.
 osg::ref_ptr<osg::Node> meshNode(const geo::Mesh& mesh);
 
 /// One tree's species model (heritage::treeModel, full detail) with its trunk base at `base`,
