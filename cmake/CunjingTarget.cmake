@@ -64,7 +64,7 @@ endfunction()
 # Embeds every file of a shader folder into a generated source as a string table,
 # so the binaries need no data files; CUNJING_SHADER_DIR overrides them from disk.
 function(cunjing_embed_shaders target dir)
-    file(GLOB shader_files CONFIGURE_DEPENDS ${dir}/*.vert ${dir}/*.frag)
+    file(GLOB shader_files CONFIGURE_DEPENDS ${dir}/*.vert ${dir}/*.frag ${dir}/*.glsl)
     set(out ${CMAKE_CURRENT_BINARY_DIR}/EmbeddedShaders.cpp)
     add_custom_command(OUTPUT ${out}
         COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DFILES="${shader_files}"

@@ -1,47 +1,14 @@
 #version 120
-// Linked into every lit program (Shaders.cpp): colour spaces, tone mapping and the sun's
-// shadow, so that terrain, buildings, trees and models share one light.
+// Linked into every lit program (Shaders.cpp): the sun's shadow and water's ripples, so that
+// terrain, buildings, trees and models share one light (colour.glsl has the colour spaces).
 //
 // What the look switches (Look.cpp) is compiled in or out by OSG shader defines, not tested
 // on uniforms: a software renderer (llvmpipe) runs both sides of a branch for every pixel, so
 // a shadow lookup skipped by a uniform still costs its twelve taps.
 #pragma import_defines(CUNJING_SHADOWS, CUNJING_MATERIALS)
-//
-// Colours in our meshes and palettes are sRGB as written (#RRGGBB / 255). Light is added in
-// linear space, the sum tone mapped (ACES filmic fit) and encoded back to sRGB; haze is mixed
-// after that, in display space, so the horizon meets the sky exactly.
 uniform sampler2DShadow shadowTexture;  // unit 1, the map osgShadow draws (Look.cpp)
 uniform float shadowTaps;               // filter taps: more is softer and slower
 uniform float shadowTexel;              // 1 / map size
-uniform float exposureStops;            // light before tone mapping times 2^stops (default 0)
-
-// The low preset (no CUNJING_MATERIALS) converts with polynomial fits instead of pow: about a
-// tenth of its frame on llvmpipe, for colours within 6/255 of the exact curve (least squares
-// over 0..1; the colour check converts nothing and stays exact).
-vec3 srgbToLinear(vec3 c) {
-#ifdef CUNJING_MATERIALS
-    return mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), step(0.04045, c));
-#else
-    return c * c * (0.7163 + 0.2839 * c);
-#endif
-}
-
-vec3 linearToSrgb(vec3 c) {
-    c = clamp(c, 0.0, 1.0);
-#ifdef CUNJING_MATERIALS
-    return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
-#else
-    vec3 s = sqrt(c);
-    return s * (1.1506 + s * (-0.1632 + 0.0111 * s));
-#endif
-}
-
-// Linear light to the display: the ACES filmic curve (Narkowicz's fit) keeps mid-tones and
-// rolls highlights off instead of clipping sunlit plaster to white.
-vec3 toDisplay(vec3 radiance) {
-    vec3 x = radiance * 0.68 * exp2(exposureStops);
-    return linearToSrgb((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14));
-}
 
 // Taps on a disc (Poisson-like), in shadow-map texels; the first four alone make a fair
 // 4-tap kernel, all twelve a soft one.
@@ -96,20 +63,4 @@ vec3 waterNormal(vec2 xy) {
                  d4 * 0.015 * cos(dot(xy, d4) * 8.3 + t * 3.4 + 2.9);
     return normalize(vec3(-slope * fade, 1.0));
 #endif
-}
-
-// Schlick's Fresnel term for water (reflectance 0.02 head on) at this cosine between the
-// normal and the view; the fifth power by multiplication (pow is exp2 of log2 on llvmpipe).
-float fresnelWater(float cosine) {
-    float m = 1.0 - max(cosine, 0.0);
-    float m2 = m * m;
-    return 0.02 + 0.98 * m2 * m2 * m;
-}
-
-uniform vec3 hazeColor;
-uniform vec3 zenithColor;
-
-// The sky's colour (display space) looking along d: haze at the horizon to the zenith's blue.
-vec3 skyColour(vec3 d) {
-    return mix(hazeColor, zenithColor, pow(clamp(d.z, 0.0, 1.0), 0.45));
 }

@@ -1,5 +1,5 @@
 #version 120
-#pragma import_defines(CUNJING_COLOUR_CHECK, CUNJING_MATERIALS)
+#pragma import_defines(CUNJING_COLOUR_CHECK, CUNJING_MATERIALS, CUNJING_FLAT_FACES)
 // Sun (with its shadow) + sky ambient + distance haze; matches terrain.frag so everything sits
 // in one light (common.frag: colour spaces, tone mapping, the shadow map).
 // Faces are textured procedurally by their surface (geo::Surface): courses of blue-grey brick,
@@ -209,6 +209,32 @@ vec3 textured(float s, vec3 n, vec3 base, out float gloss) {
 #endif
 }
 
+#if !defined(CUNJING_MATERIALS) && defined(CUNJING_FLAT_FACES)
+varying vec3 vDisplay;  // lit.vert: the low preset's flat faces, lit per vertex
+varying float vHaze;
+varying float vGloss;
+
+void main() {
+#ifdef CUNJING_COLOUR_CHECK
+    {
+        gl_FragColor = vColor;
+        return;
+    }
+#endif
+    vec3 display = vDisplay;
+    if (vGloss > 0.0) {
+        // Water's tops and glaze shine as in the per-pixel main below, added in display space.
+        vec3 n = normalize(vNormal);
+        vec3 toEye = normalize(osg_ViewMatrixInverse[3].xyz - vWorld);
+        float r = max(dot(reflect(-sunDirection, n), toEye), 0.0);  // spec = r^40
+        float r4 = r * r * r * r, r8 = r4 * r4, r32 = r8 * r8 * r8 * r8;
+        display += vGloss * 0.6 * sunColor * r32 * r8 * step(0.0, dot(n, sunDirection));
+        float reflection = fresnelWater(dot(n, toEye)) * step(0.7, n.z) * vGloss;
+        display = mix(display, skyColour(reflect(-toEye, n)), reflection);
+    }
+    gl_FragColor = vec4(mix(display, hazeColor, vHaze), vColor.a);
+}
+#else
 void main() {
 #ifdef CUNJING_COLOUR_CHECK
     {
@@ -248,7 +274,9 @@ void main() {
             n = waterNormal(vWorld.xy);  // pond surfaces (gloss is set only on their tops)
         // Glaze and water: a sun highlight, and still water mirrors the sky, weakly when looked
         // at from above and strongly at grazing angles (Schlick's Fresnel term).
-        float spec = pow(max(dot(reflect(-sunDirection, n), toEye), 0.0), 40.0);
+        float r = max(dot(reflect(-sunDirection, n), toEye), 0.0);  // spec = r^40
+        float r4 = r * r * r * r, r8 = r4 * r4, r32 = r8 * r8 * r8 * r8;
+        float spec = r32 * r8;
         color += gloss * 0.6 * sunColor * spec * sun;
         float fresnel = fresnelWater(dot(n, toEye));
         reflection = fresnel * step(0.7, n.z) * gloss;
@@ -257,3 +285,4 @@ void main() {
     float haze = 1.0 - exp(-distance(eye, vWorld) / hazeDistance);
     gl_FragColor = vec4(mix(display, hazeColor, haze), vColor.a);
 }
+#endif

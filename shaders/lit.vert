@@ -1,4 +1,5 @@
 #version 120
+#pragma import_defines(CUNJING_MATERIALS, CUNJING_FLAT_FACES)
 // Buildings and trees: per-vertex colour, world-space normal and position, and the surface the
 // face is made of (geo::Surface), which lit.frag draws as a procedural texture. Most meshes are
 // baked in the scene's local frame; tree templates are shared under per-tree transforms, so
@@ -13,6 +14,22 @@ varying float vSurface;
 void shadowCoordinates(vec4 eyePosition);  // common.vert
 vec4 placedVertex(vec4 v);
 vec3 placedNormal(vec3 n);
+
+#if !defined(CUNJING_MATERIALS) && defined(CUNJING_FLAT_FACES)
+// The low preset lights flat faces (buildings: one normal a face) per vertex, which gives them
+// exactly the light a pixel would get, for a fraction of llvmpipe's fragment cost; what needs
+// the pixel (water's and glaze's shine) stays in lit.frag. Trees keep per-pixel light: their
+// vertices outnumber their pixels.
+uniform vec3 sunDirection;
+uniform vec3 sunColor;
+uniform vec3 skyAmbient;
+uniform float hazeDistance;
+varying vec3 vDisplay;  // the face on screen, lit and tone mapped
+varying float vHaze;
+varying float vGloss;  // lit.frag's gloss: water's tops 0.8, glaze 1
+vec3 srgbToLinear(vec3 c);  // colour.glsl
+vec3 toDisplay(vec3 radiance);
+#endif
 void main() {
     vec4 vertex = placedVertex(gl_Vertex);
     vNormal = mat3(osg_ViewMatrixInverse) * (gl_NormalMatrix * placedNormal(gl_Normal));
@@ -22,4 +39,14 @@ void main() {
     gl_ClipVertex = gl_ModelViewMatrix * vertex;
     shadowCoordinates(gl_ClipVertex);
     gl_Position = gl_ModelViewProjectionMatrix * vertex;
+#if !defined(CUNJING_MATERIALS) && defined(CUNJING_FLAT_FACES)
+    vec3 n = normalize(vNormal);
+    bool water = surface > 8.5 && surface < 9.5;
+    vGloss = water ? (n.z < 0.7 ? 0.0 : 0.8) : (surface > 9.5 && surface < 10.5 ? 1.0 : 0.0);
+    // Pond kerbs (water's surface on a face that is not its top) are stone (as lit.frag).
+    vec3 base = srgbToLinear(water && n.z < 0.7 ? vec3(0.56, 0.54, 0.5) : gl_Color.rgb);
+    float sun = max(dot(n, sunDirection), 0.0);
+    vDisplay = toDisplay(base * (skyAmbient * (0.65 + 0.35 * n.z) + sunColor * sun));
+    vHaze = 1.0 - exp(-distance(osg_ViewMatrixInverse[3].xyz, vWorld) / hazeDistance);
+#endif
 }

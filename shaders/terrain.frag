@@ -1,18 +1,15 @@
 #version 120
-#pragma import_defines(CUNJING_COLOUR_CHECK, CUNJING_MATERIALS)
-// Procedural ground for southern China when no imagery is given: paddy and village plain in
-// the lowlands, broadleaf forest on the slopes, bare red earth on the steepest faces, sea
-// below zero. Colours are tuned to photos of Pearl River Delta and Meizhou hills. Light, shadow
-// and tone mapping as lit.frag (common.frag).
+#pragma import_defines(CUNJING_COLOUR_CHECK, CUNJING_MATERIALS, CUNJING_IMAGERY)
+// The ground: its own colour (terrain.glsl) or draped imagery, lit as lit.frag lights
+// buildings (common.frag); water below the water level. The low preset (no CUNJING_MATERIALS)
+// gets its light and colours from the vertex shader.
 uniform vec3 sunDirection;
 uniform vec3 sunColor;
 uniform vec3 skyAmbient;
 uniform vec3 hazeColor;
 uniform float hazeDistance;
 uniform float exaggeration;
-uniform vec2 heightRange;     // lowest and highest ground in the scene, metres (exaggerated)
 uniform float waterLevel;     // ground below this (unexaggerated metres) is drawn as water
-uniform float imageryOn;      // 1 when an image is draped on the terrain, 0 for the procedural surface
 uniform sampler2D imagery;    // the image, warped onto the terrain's extent; alpha 0 = no data
 uniform vec4 imageryRect;     // local xmin, ymin of the image and 1/width, 1/height (metres)
 uniform mat4 osg_ViewMatrixInverse;
@@ -26,57 +23,53 @@ vec3 waterNormal(vec2 xy);
 vec3 skyColour(vec3 d);
 float fresnelWater(float cosine);
 
-float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
-float noise(vec2 p) {
-    vec2 i = floor(p), f = fract(p);
-    vec2 u = f * f * (3.0 - 2.0 * f);
-    return mix(mix(hash(i), hash(i + vec2(1, 0)), u.x), mix(hash(i + vec2(0, 1)), hash(i + vec2(1, 1)), u.x), u.y);
-}
+vec3 landColour(vec3 world, vec3 n, float plot, float fine);  // terrain.glsl
+float paddyPlot(vec2 xy);
+float terrainNoise(vec2 p);
+vec3 terrainWaterColour(float depth);
+
+#ifndef CUNJING_MATERIALS
+varying vec3 vDisplay0, vDisplay1;  // terrain.vert
+varying vec3 vLight;
+varying vec3 vWater;
+varying float vHaze;
 
 void main() {
-    vec3 n = normalize(vNormal);
-    float slope = 1.0 - n.z;                        // 0 flat .. 1 vertical
-    float h = vWorld.z / max(exaggeration, 0.01);
-    float rel = clamp((vWorld.z - heightRange.x) / max(heightRange.y - heightRange.x, 1.0), 0.0, 1.0);
-    float scale = max(heightRange.y - heightRange.x, 50.0);
-    float n1 = noise(vWorld.xy / (scale * 0.08));
-#ifdef CUNJING_MATERIALS
-    float n2 = noise(vWorld.xy / 9.0);
+    vec3 display = mix(vDisplay0, vDisplay1, paddyPlot(vWorld.xy));
+    float photo = 0.0;
+#ifdef CUNJING_IMAGERY
+    vec4 texel = texture2D(imagery, (vWorld.xy - imageryRect.xy) * imageryRect.zw);
+#ifdef CUNJING_COLOUR_CHECK
+    display = mix(display, texel.rgb, texel.a);
 #else
-    float n2 = 0.5;  // the low preset: no fine noise
+    display = mix(display, toDisplay(srgbToLinear(texel.rgb) * vLight), texel.a);
 #endif
-
-    // Paddy plain: field plots of slightly different greens, about 30 x 15 m.
-    // Rows of plots are offset so the pattern does not read as a chequerboard.
-    float row = floor(vWorld.y / 16.0);
-    vec2 plot = vec2(floor(vWorld.x / 34.0 + hash(vec2(row, 7.0))), row);
-    float field = hash(plot);
-    vec3 paddy = mix(vec3(0.49, 0.61, 0.28), vec3(0.57, 0.65, 0.32), field);
-    paddy *= 0.92 + 0.08 * n2;
-    vec3 meadow = vec3(0.38, 0.50, 0.25);
-    vec3 forest = mix(vec3(0.15, 0.28, 0.14), vec3(0.22, 0.36, 0.17), n1);
-    vec3 earth = vec3(0.56, 0.40, 0.30);            // lateritic red soil
-    vec3 rock = vec3(0.50, 0.48, 0.44);
-
-    // Hills carry broadleaf forest; the plain is farmed; steep faces show red earth.
-    float wooded = smoothstep(0.08, 0.22, rel + slope * 0.8 + (n1 - 0.5) * 0.08);
-    vec3 color = mix(paddy, meadow, smoothstep(0.03, 0.09, slope));
-    color = mix(color, forest, wooded);
-    color = mix(color, earth, smoothstep(0.45, 0.6, slope) * 0.6);
-    color = mix(color, rock, smoothstep(0.7, 0.9, rel) * smoothstep(0.3, 0.6, slope) * 0.5);
+    photo = texel.a;
+#endif
+    if (vWorld.z / max(exaggeration, 0.01) < waterLevel)
+        display = mix(vWater, display, photo);  // an orthophoto already shows its water
+#ifdef CUNJING_COLOUR_CHECK
+    gl_FragColor = vec4(display, 1.0);
+#else
+    gl_FragColor = vec4(mix(display, hazeColor, vHaze), 1.0);
+#endif
+}
+#else
+void main() {
+    vec3 n = normalize(vNormal);
+    float h = vWorld.z / max(exaggeration, 0.01);
+    vec3 color = landColour(vWorld, n, paddyPlot(vWorld.xy), terrainNoise(vWorld.xy / 9.0));
     // Draped imagery replaces the procedural colour where it has data; where it has none
     // (outside it, or nodata) the procedural surface shows through.
     float photo = 0.0;
-    if (imageryOn > 0.5) {
-        vec4 texel = texture2D(imagery, (vWorld.xy - imageryRect.xy) * imageryRect.zw);
-        color = mix(color, texel.rgb, texel.a);
-        photo = texel.a;
-    }
+#ifdef CUNJING_IMAGERY
+    vec4 texel = texture2D(imagery, (vWorld.xy - imageryRect.xy) * imageryRect.zw);
+    color = mix(color, texel.rgb, texel.a);
+    photo = texel.a;
+#endif
     bool water = h < waterLevel;
     if (water) {
-        float depth = waterLevel - h;
-        vec3 deep = mix(vec3(0.20, 0.36, 0.40), vec3(0.06, 0.16, 0.30), clamp(depth / 200.0, 0.0, 1.0));
-        color = mix(deep, color, photo);             // an orthophoto already shows its water
+        color = mix(terrainWaterColour(waterLevel - h), color, photo);  // an orthophoto shows its own
         n = waterNormal(vWorld.xy);                  // the water surface is flat, with ripples
     }
 #ifdef CUNJING_COLOUR_CHECK
@@ -106,3 +99,4 @@ void main() {
     float haze = 1.0 - exp(-distance(eye, vWorld) / hazeDistance);
     gl_FragColor = vec4(mix(display, hazeColor, haze), 1.0);
 }
+#endif

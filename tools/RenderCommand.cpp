@@ -161,6 +161,13 @@ int runRender(const RenderOptions& o) {
         scene::lookFor(desc.look, renderer.value()->glRenderer(), scene::parseQuality(o.quality),
                        o.noShadows ? std::optional<bool>(false) : std::nullopt);
     look.colourCheck = o.colourCheck;
+    // Multisampling is the pbuffer's: made again without it when the preset draws none.
+    if (const int samples = scene::presetFor(look.quality).samples;
+        samples < renderer.value()->samples()) {
+        renderer = scene::OffscreenRenderer::create(width, height, samples);
+        if (!renderer)
+            return report(renderer.errors(), kInternal);
+    }
     scene::applyLook(*graph, look);
     std::cerr << scene::describeLook(look) << "\n";
     const std::string stem = std::filesystem::path(o.scene).stem().string();

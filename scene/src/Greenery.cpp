@@ -1,5 +1,6 @@
 #include <cunjing/scene/Greenery.h>
 
+#include <cunjing/scene/BuildingBatches.h>
 #include <cunjing/scene/Look.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
@@ -8,6 +9,7 @@
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/LOD>
+#include <osg/MatrixTransform>
 #include <osg/NodeVisitor>
 #include <osg/VertexAttribDivisor>
 
@@ -345,8 +347,11 @@ std::pair<double, double> templateSize(TreeSpecies s) {
 constexpr std::uint32_t kVariants = 3;
 constexpr double kTile = 120;
 /// Plants nearer than this (metres from the tile's centre, plus the tile's radius) get the
-/// full model; farther, the simple one; beyond the last range none.
-constexpr float kFullRange = 110, kFarRange = 3000;
+/// full model; farther, the simple one; then a blob (the simple model clustered); beyond the
+/// last range none [E].
+constexpr float kFullRange = 110, kSimpleRange = 400, kFarRange = 3000;
+/// Cluster cell of the far blob, as a share of the plant's height [E].
+constexpr double kFarCell = 0.15;
 
 /// One template drawn once per instance of a tile: GL instancing (glDrawElementsInstanced),
 /// the instances placed in the vertex shader (common.vert). Its bound is the instances', not
@@ -410,15 +415,19 @@ private:
     double roundOff_ = 0.5;
 };
 
-osg::ref_ptr<osg::Geometry> templateGeometry(TreeSpecies s, std::uint32_t variant,
-                                             heritage::TreeDetail detail) {
+geo::Mesh templateMesh(TreeSpecies s, std::uint32_t variant, heritage::TreeDetail detail) {
     const auto [h, c] = templateSize(s);
     heritage::TreeShape shape;
     shape.species = s;
     shape.heightM = h;
     shape.crownM = c;
     shape.seed = 7919u * variant + 31u;
-    return meshGeometry(heritage::treeModel(shape, detail));
+    return heritage::treeModel(shape, detail);
+}
+
+osg::ref_ptr<osg::Geometry> templateGeometry(TreeSpecies s, std::uint32_t variant,
+                                             heritage::TreeDetail detail) {
+    return meshGeometry(templateMesh(s, variant, detail));
 }
 
 /// The plots as one mesh on the ground, lifted clear of the terrain's triangles.
@@ -511,7 +520,8 @@ Greenery planGreenery(const SceneData& data, const GreeneryParams& params) {
     return out;
 }
 
-osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& greenery) {
+osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& greenery,
+                                       bool naive) {
     osg::ref_ptr<osg::Group> layer = new osg::Group;
     layer->setName("greenery");
     layer->getOrCreateStateSet()->setAttributeAndModes(shaderProgram("lit"));
@@ -530,7 +540,7 @@ osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& gr
                p.seed % kVariants}]
             .push_back(&p);
     }
-    std::map<std::pair<int, std::uint32_t>, std::array<osg::ref_ptr<osg::Geometry>, 2>> templates;
+    std::map<std::pair<int, std::uint32_t>, std::array<osg::ref_ptr<osg::Geometry>, 3>> templates;
     osg::ref_ptr<osg::Group> plants = new osg::Group;
     plants->setName("plants");
     for (const auto& [key, members] : tiles) {
@@ -539,9 +549,27 @@ osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& gr
         auto& shapes = templates[{int(species), variant}];
         if (!shapes[0]) {
             shapes[0] = templateGeometry(species, variant, heritage::TreeDetail::Full);
-            shapes[1] = templateGeometry(species, variant, heritage::TreeDetail::Simple);
+            const geo::Mesh simple = templateMesh(species, variant, heritage::TreeDetail::Simple);
+            shapes[1] = meshGeometry(simple);
+            shapes[2] = meshGeometry(clusterMesh(simple, kFarCell * templateSize(species).first));
         }
         const auto [th, tc] = templateSize(species);
+        if (naive) {
+            // The benchmark's baseline: a node and a draw call a plant, full detail at any
+            // distance.
+            for (const Plant* p : members) {
+                const osg::Matrixd m =
+                    osg::Matrixd::scale(p->crownM / tc, p->crownM / tc, p->heightM / th) *
+                    osg::Matrixd::rotate(p->yawRad, osg::Vec3d(0, 0, 1)) *
+                    osg::Matrixd::translate(p->x, p->y, data.groundHeight(p->x, p->y));
+                osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform(m);
+                osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+                geode->addDrawable(shapes[0]);
+                xf->addChild(geode);
+                plants->addChild(xf);
+            }
+            continue;
+        }
         osg::ref_ptr<osg::Vec4Array> place = new osg::Vec4Array;
         osg::ref_ptr<osg::Vec2Array> size = new osg::Vec2Array;
         osg::BoundingBox box;
@@ -557,11 +585,12 @@ osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& gr
         lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
         lod->setCenter(box.center());
         lod->setRadius(box.radius());
-        const float near = kFullRange + float(box.radius());
-        for (int detail = 0; detail < 2; ++detail) {
+        const float r = float(box.radius());
+        const std::array<float, 4> ranges{0.0f, kFullRange + r, kSimpleRange + r, kFarRange};
+        for (std::size_t detail = 0; detail < shapes.size(); ++detail) {
             osg::ref_ptr<osg::Geode> geode = new osg::Geode;
             geode->addDrawable(new InstancedGeometry(*shapes[detail], place, size, box));
-            lod->addChild(geode, detail == 0 ? 0.0f : near, detail == 0 ? near : kFarRange);
+            lod->addChild(geode, ranges[detail], ranges[detail + 1]);
         }
         lod->setName(std::string(heritage::speciesId(species)));
         plants->addChild(lod);

@@ -1,5 +1,7 @@
 #include <cunjing/scene/LodTerrain.h>
 
+#include <cunjing/scene/Shaders.h>
+
 #include <cunjing/terrain/Pyramid.h>
 
 #include <osg/Geode>
@@ -62,7 +64,7 @@ osg::ref_ptr<osg::Texture2D> imageryTexture(const std::filesystem::path& path) {
 void addTileImagery(osg::StateSet* ss, osg::Texture2D* texture,
                     const terrain::PyramidTileSource::ImageryRef& ref, const LodTerrainOptions& o) {
     ss->setTextureAttribute(0, texture);
-    ss->addUniform(new osg::Uniform("imageryOn", 1.0f));
+    ss->setDefine(kImageryDefine);
     ss->addUniform(new osg::Uniform("imagery", 0));
     ss->addUniform(new osg::Uniform("imageryRect",
                                     osg::Vec4(float(ref.x0 - o.originX), float(ref.y0 - o.originY),

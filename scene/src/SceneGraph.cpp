@@ -1,6 +1,7 @@
 #include <cunjing/scene/SceneGraph.h>
 
 #include <cunjing/heritage/TreeModels.h>
+#include <cunjing/scene/BuildingBatches.h>
 #include <cunjing/scene/Greenery.h>
 #include <cunjing/scene/LodTerrain.h>
 #include <cunjing/scene/Look.h>
@@ -32,7 +33,7 @@ void addLightingUniforms(osg::StateSet* ss, const Lighting& l, double sceneSize)
     applyLighting(*ss, l);
     // Haze thick enough to give depth to a village scene, thin enough to see a county.
     ss->addUniform(new osg::Uniform("hazeDistance", float(std::max(800.0, sceneSize * 2.5))));
-    ss->addUniform(new osg::Uniform("exposureStops", 0.0f));
+    ss->addUniform(new osg::Uniform("exposure", 1.0f));
     ss->addUniform(new osg::Uniform("waterTime", 0.0f));
 }
 
@@ -70,7 +71,9 @@ osg::ref_ptr<osg::Node> sunLightNode(osg::StateSet* root) {
     return source;
 }
 
-/// A full-screen sky drawn first, behind everything (depth test passes only on empty sky).
+/// A full-screen sky at the far plane, drawn after the opaque bin and before the transparent
+/// one: the depth test passes only where nothing was drawn, so only empty sky is shaded (drawn
+/// first, it shaded every pixel, which costs on a software renderer).
 osg::ref_ptr<osg::Node> skyNode() {
     osg::ref_ptr<osg::Geometry> quad = new osg::Geometry;
     osg::ref_ptr<osg::Vec3Array> v = new osg::Vec3Array;
@@ -87,7 +90,7 @@ osg::ref_ptr<osg::Node> skyNode() {
     osg::StateSet* ss = quad->getOrCreateStateSet();
     ss->setAttributeAndModes(shaderProgram("sky"));
     ss->setAttributeAndModes(new osg::Depth(osg::Depth::LEQUAL, 0.0, 1.0, false));
-    ss->setRenderBinDetails(-10, "RenderBin");
+    ss->setRenderBinDetails(5, "RenderBin");
     osg::ref_ptr<osg::Geode> geode = new osg::Geode;
     geode->addDrawable(quad);
     geode->setCullingActive(false);
@@ -98,12 +101,12 @@ osg::ref_ptr<osg::Node> skyNode() {
 
 /// Binds the scene's imagery (if any) for the terrain shader: texture unit 0, and the local
 /// rectangle it covers so the shader finds texture coordinates from the position alone (any
-/// terrain geometry works: one grid or LOD tiles). imageryOn is always set, so a program
-/// shared with another scene never keeps its value.
+/// terrain geometry works: one grid or LOD tiles). A shader define, not a uniform, says there
+/// is one: llvmpipe would sample the texture for every pixel either way of a uniform's branch.
 void addTerrainImagery(osg::StateSet* ss, const SceneData& data) {
-    ss->addUniform(new osg::Uniform("imageryOn", data.imagery ? 1.0f : 0.0f));
     if (!data.imagery)
         return;
+    ss->setDefine(kImageryDefine);
     const terrain::Imagery& im = *data.imagery;
     osg::ref_ptr<osg::Image> image = new osg::Image;
     auto* pixels = new unsigned char[im.rgba.size()];
@@ -168,24 +171,29 @@ geo::Mesh treeMesh(const heritage::AncientTree& tree, const geo::Vec3f& base) {
     return out;
 }
 
-osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh) {
-    osg::ref_ptr<osg::Node> node;
-    if (mesh.indices.empty())
-        node = new osg::Group;
-    else
-        node = meshNode(mesh);
+osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh, const GraphOptions& options) {
+    osg::ref_ptr<osg::Node> node = options.naive ? naiveBuildings(mesh) : batchedBuildings(mesh);
     node->setName("buildings");
     node->getOrCreateStateSet()->setAttributeAndModes(shaderProgram("lit"));
+    // One normal a face: the low preset lights them per vertex (lit.vert).
+    node->getOrCreateStateSet()->setDefine(kFlatFacesDefine);
     return node;
 }
 
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting) {
-    return buildSceneGraph(data, lighting,
-                           data.buildings.empty() ? nullptr : buildingsNode(data.buildings));
+    return buildSceneGraph(data, lighting, GraphOptions{});
 }
 
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,
-                                         osg::ref_ptr<osg::Node> buildings) {
+                                         const GraphOptions& options) {
+    return buildSceneGraph(
+        data, lighting, data.buildings.empty() ? nullptr : buildingsNode(data.buildings, options),
+        options);
+}
+
+osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,
+                                         osg::ref_ptr<osg::Node> buildings,
+                                         const GraphOptions& options) {
     // The root draws the sun's shadows when applyLook turns them on (a plain group otherwise).
     osg::ref_ptr<osgShadow::ShadowedScene> root = new osgShadow::ShadowedScene;
     root->setName(data.description.name.zh);
@@ -223,13 +231,16 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
         root->addChild(modelNode(data.models[i], int(i)));
     for (const ObliqueTileSet& o : data.oblique)
         root->addChild(obliqueNode(o));
-    if (!data.trees.empty())
-        root->addChild(treeLayer(data));
+    if (!data.trees.empty()) {
+        TreeLayerOptions treeOptions;
+        treeOptions.naive = options.naive;
+        root->addChild(treeLayer(data, treeOptions));
+    }
     GreeneryParams greeneryParams;
     greeneryParams.density = data.description.greenery.density;
     const Greenery greenery = planGreenery(data, greeneryParams);
     if (!greenery.plants.empty() || !greenery.plots.empty())
-        root->addChild(greeneryLayer(data, greenery));
+        root->addChild(greeneryLayer(data, greenery, options.naive));
     if (osg::ref_ptr<osg::Group> zones = zoneLayer(data)) {
         zones->setNodeMask(kCastsNoShadow);  // draped on the ground: they cast nothing
         root->addChild(zones);

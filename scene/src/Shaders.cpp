@@ -43,6 +43,15 @@ osg::ref_ptr<osg::Program> shaderProgram(const std::string& base) {
     // #include, and one copy keeps every program in the same light.
     program->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource("common.vert")));
     program->addShader(new osg::Shader(osg::Shader::FRAGMENT, shaderSource("common.frag")));
+    // Functions both stages call (colour spaces; a program's own <base>.glsl, as the terrain's
+    // land cover) are compiled once for each stage.
+    for (const std::string& both : {std::string("colour.glsl"), base + ".glsl"}) {
+        const std::string source = shaderSource(both);
+        if (source.empty())
+            continue;
+        program->addShader(new osg::Shader(osg::Shader::VERTEX, source));
+        program->addShader(new osg::Shader(osg::Shader::FRAGMENT, source));
+    }
     program->addBindAttribLocation("surface", kSurfaceAttribute);
     program->addBindAttribLocation("instancePlace", kInstancePlaceAttribute);
     program->addBindAttribLocation("instanceSize", kInstanceSizeAttribute);

@@ -1,6 +1,7 @@
 #include <cunjing/scene/TreeLayer.h>
 
 #include <cunjing/heritage/TreeModels.h>
+#include <cunjing/scene/BuildingBatches.h>
 #include <cunjing/scene/SceneGraph.h>
 #include <cunjing/scene/Shaders.h>
 
@@ -21,6 +22,8 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 /// Height every template is built at; trees are scaled from it by at most the bin steps.
 constexpr double kTemplateHeight = 12.0;
+/// Cluster cell of a tree's far blob, as a share of its height [E].
+constexpr double kFarCell = 0.15;
 /// Proportions are binned on log steps: a tree's template differs from its own proportions
 /// by at most half a step (crown/height within ±12 %, trunk/height within ±14 %), and the
 /// transform then makes its height and crown exact.
@@ -30,7 +33,7 @@ constexpr std::uint32_t kVariants = 3;
 
 /// One shared template: a species in one variant and binned proportions, both details.
 struct Template {
-    osg::ref_ptr<osg::Node> full, simple;
+    osg::ref_ptr<osg::Node> full, simple, far;
     double heightM = 0, crownM = 0;
 };
 using TemplateKey = std::tuple<int, std::uint32_t, int, int>;
@@ -75,7 +78,10 @@ public:
         shape.seed = 1009u * variant + 17u;
         Template t;
         t.full = meshNode(heritage::treeModel(shape, heritage::TreeDetail::Full));
-        t.simple = meshNode(heritage::treeModel(shape, heritage::TreeDetail::Simple));
+        const geo::Mesh simple = heritage::treeModel(shape, heritage::TreeDetail::Simple);
+        t.simple = meshNode(simple);
+        t.far = meshNode(clusterMesh(simple, kFarCell * kTemplateHeight));
+        t.far->setName(std::string(heritage::speciesId(tree.species)) + "-far");
         t.full->setName(std::string(heritage::speciesId(tree.species)) + "-full");
         t.simple->setName(std::string(heritage::speciesId(tree.species)) + "-simple");
         t.heightM = shape.heightM;
@@ -105,9 +111,11 @@ osg::ref_ptr<osg::LOD> placeTree(const Template& t, const heritage::TreeShape& s
     lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
     lod->setCenter(base + osg::Vec3d(0, 0, 0.5 * shape.heightM));
     lod->setRadius(0.75 * size);
-    const float near = float(options.fullDetailSizes * size);
+    const float near = options.naive ? 1e12f : float(options.fullDetailSizes * size);
+    const float far = options.naive ? 1e12f : float(options.simpleSizes * size);
     for (const auto& [node, from, to] :
-         {std::tuple{t.full, 0.0f, near}, std::tuple{t.simple, near, 1e12f}}) {
+         {std::tuple{t.full, 0.0f, near}, std::tuple{t.simple, near, std::max(near, far)},
+          std::tuple{t.far, std::max(near, far), 1e12f}}) {
         osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform(m);
         xf->addChild(node);
         lod->addChild(xf, from, to);

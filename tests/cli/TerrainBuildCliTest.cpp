@@ -112,11 +112,13 @@ TEST(TerrainBuildCli, PyramidRendersLikeTheDemItWasBuiltFrom) {
     const fs::path a = workDir() / "lux_pyramid.png", b = workDir() / "lux_dem.png";
     fs::remove(a);
     fs::remove(b);
+    // Lit per pixel (medium): the low preset lights the ground per vertex, where the pyramid's
+    // tiles and the DEM's own LOD tiles have their vertices in other places.
     auto r = runCommand(cunjingExe() + " render '" + viaPyramid.string() +
-                        "' --size 480x270 --out '" + a.string() + "'");
+                        "' --quality medium --size 480x270 --out '" + a.string() + "'");
     ASSERT_EQ(r.exitCode, 0) << r.out;
-    r = runCommand(cunjingExe() + " render '" + viaDem.string() + "' --size 480x270 --out '" +
-                   b.string() + "'");
+    r = runCommand(cunjingExe() + " render '" + viaDem.string() +
+                   "' --quality medium --size 480x270 --out '" + b.string() + "'");
     ASSERT_EQ(r.exitCode, 0) << r.out;
     osg::ref_ptr<osg::Image> pa = osgDB::readImageFile(a.string());
     osg::ref_ptr<osg::Image> pb = osgDB::readImageFile(b.string());

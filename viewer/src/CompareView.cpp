@@ -1,5 +1,6 @@
 #include "CompareView.h"
 
+#include <cunjing/scene/BuildingBatches.h>
 #include <cunjing/scene/SceneGraph.h>
 
 #include <osg/BlendColor>
@@ -144,7 +145,6 @@ void CompareView::setState(int side, const geo::Mesh& mesh) {
     node->setNodeMask(side == 0 ? kStateAMask : kStateBMask);
     slot_->replaceChild(states_[std::size_t(side)].get(), node.get());
     states_[std::size_t(side)] = node;
-    partIds_[std::size_t(side)] = mesh.partIds;
 }
 
 void CompareView::setOverlay(osg::ref_ptr<osg::Node> overlay) {
@@ -265,10 +265,11 @@ std::optional<std::uint32_t> CompareView::pickBuilding(double x, double yDown) c
     const osg::Node* stateNode = states_[std::size_t(state)].get();
     if (std::find(hit.nodePath.begin(), hit.nodePath.end(), stateNode) == hit.nodePath.end())
         return std::nullopt;
-    const auto& parts = partIds_[std::size_t(state)];
-    if (hit.indexList.empty() || hit.indexList.front() >= parts.size())
+    // Buildings are batched by tile and level of detail: the drawable hit knows its vertices'
+    // buildings.
+    if (hit.indexList.empty())
         return std::nullopt;
-    return parts[hit.indexList.front()];
+    return scene::partAt(hit.drawable.get(), hit.indexList.front());
 }
 
 }  // namespace cunjing::viewer

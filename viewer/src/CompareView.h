@@ -95,7 +95,6 @@ private:
     osg::ref_ptr<osg::Camera> ghost_;   ///< ghost: B's colour blended over A
     osg::ref_ptr<osg::Group> slot_;
     std::array<osg::ref_ptr<osg::Node>, 2> states_;
-    std::array<std::vector<std::uint32_t>, 2> partIds_;
     osg::ref_ptr<osg::Node> overlay_;
     osg::ref_ptr<osg::StateSet> ghostColour_;
     osg::Vec4 clearColour_;

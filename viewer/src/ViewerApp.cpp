@@ -15,6 +15,7 @@
 #include <cunjing/heritage/RegisterFields.h>
 #include <cunjing/heritage/Registry.h>
 #include <cunjing/scene/CameraRig.h>
+#include <cunjing/scene/Look.h>
 #include <cunjing/scene/Offscreen.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
@@ -23,14 +24,44 @@
 #include <cunjing/viewer/Strings.h>
 
 #include <SDL.h>
+#include <unistd.h>
 #include <osgViewer/Viewer>
 
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <fstream>
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
 namespace cunjing::viewer {
+
+namespace {
+
+/// Seconds since this process was started (exec), from /proc, so the first-frame time counts
+/// loading the shared libraries too; negative where /proc cannot tell.
+double secondsSinceProcessStart() {
+    std::ifstream stat("/proc/self/stat");
+    std::string text;
+    std::getline(stat, text);
+    // Field 22 (starttime, clock ticks after boot); the command name before it is in
+    // parentheses and may hold spaces, so fields are counted from the last ')'.
+    const auto close = text.rfind(')');
+    if (close == std::string::npos)
+        return -1;
+    std::istringstream fields(text.substr(close + 1));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i) {
+    }
+    std::ifstream uptime("/proc/uptime");
+    double up = -1;
+    if (!fields || !(uptime >> up))
+        return -1;
+    return up - std::strtod(field.c_str(), nullptr) / double(::sysconf(_SC_CLK_TCK));
+}
+
+}  // namespace
 
 namespace app {
 
@@ -338,6 +369,12 @@ int ViewerApp::run() {
         }
         saveRequestedScreenshot();
         window_.swap();
+        if (frame == 1) {
+            // What a visitor waits for (issue 10's load time): start to the first frame shown.
+            std::cerr << "first frame: " << std::fixed << std::setprecision(2)
+                      << secondsSinceProcessStart() << " s after start\n"
+                      << std::defaultfloat;
+        }
         afterFrame(frame);
         if (lastFrame)
             break;
@@ -488,6 +525,20 @@ int runViewer(const ViewerOptions& options) {
     if (!window) {
         app::printAll(window.errors(), "error: ");
         return kExitNoDisplay;
+    }
+    // Multisampling is the window's: the preset the look resolves to on this renderer decides
+    // it, so the window is made again without it for the low preset (a light-panel switch to a
+    // higher preset later keeps the window as it is).
+    const scene::Quality quality =
+        scene::lookFor(scene.data.description.look, window.value()->glRenderer(),
+                       scene::parseQuality(options.quality))
+            .quality;
+    if (const int samples = scene::presetFor(quality).samples;
+        samples < window.value()->samples()) {
+        if (Status remade = window.value()->remake(samples); !remade) {
+            app::printAll(remade.errors(), "error: ");
+            return kExitNoDisplay;
+        }
     }
     std::cerr << "OpenGL: " << window.value()->glRenderer() << "\n";
     app::ViewerApp viewerApp(options, *window.value(), std::move(scene));

@@ -47,7 +47,7 @@ bool onRealDisplay() {
 }  // namespace
 
 Result<std::unique_ptr<Window>> Window::open(const std::string& title, int width, int height,
-                                             WindowKiosk kiosk) {
+                                             WindowKiosk kiosk, int samples) {
     // Touches arrive as SDL_FINGER* events; keep the synthetic mouse events too, for ImGui.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -63,28 +63,50 @@ Result<std::unique_ptr<Window>> Window::open(const std::string& title, int width
                      "SDL_VIDEODRIVER=offscreen to render without one)"};
     }
     std::unique_ptr<Window> w(new Window);
+    w->title_ = title;
+    w->width_ = width;
+    w->height_ = height;
+    w->kiosk_ = kiosk;
+    if (Status made = w->make(samples); !made)
+        return Result<std::unique_ptr<Window>>::failure(made.errors());
+    return w;
+}
+
+Status Window::make(int samples) {
     // Multisampling smooths roof lines; fall back to none where the driver offers no such visual.
-    requestCompatibilityContext(4);
-    w->window_ = createWindow(title, width, height, kiosk);
-    if (!w->window_) {
+    samples_ = std::clamp(samples, 0, 16);
+    requestCompatibilityContext(samples_);
+    window_ = createWindow(title_, width_, height_, kiosk_);
+    if (!window_ && samples_ > 0) {
+        samples_ = 0;
         requestCompatibilityContext(0);
-        w->window_ = createWindow(title, width, height, kiosk);
+        window_ = createWindow(title_, width_, height_, kiosk_);
     }
-    if (!w->window_) {
+    if (!window_) {
         return Error{"", "",
                      std::string("cannot open an OpenGL window (does the X server have "
                                  "GLX? is libgl1-mesa-dri installed?): ") +
                          SDL_GetError()};
     }
-    w->context_ = SDL_GL_CreateContext(w->window_);
-    if (!w->context_) {
+    context_ = SDL_GL_CreateContext(window_);
+    if (!context_) {
         return Error{
             "", "",
             std::string("cannot create an OpenGL compatibility context: ") + SDL_GetError()};
     }
-    SDL_GL_MakeCurrent(w->window_, w->context_);
+    SDL_GL_MakeCurrent(window_, context_);
     SDL_GL_SetSwapInterval(1);
-    return w;
+    return Done{};
+}
+
+Status Window::remake(int samples) {
+    // Window and context only: SDL (and with it the X connection Mesa's GLX state hangs on)
+    // stays up.
+    SDL_GL_DeleteContext(context_);
+    SDL_DestroyWindow(window_);
+    context_ = nullptr;
+    window_ = nullptr;
+    return make(samples);
 }
 
 Window::~Window() {

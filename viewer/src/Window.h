@@ -19,9 +19,10 @@ struct WindowKiosk {
 
 class Window {
 public:
-    /// Fails with a message naming the cause (no display, no GLX, ...).
+    /// Fails with a message naming the cause (no display, no GLX, ...). `samples` a pixel of
+    /// multisampling (0 none; none too where the driver offers no such visual).
     static Result<std::unique_ptr<Window>> open(const std::string& title, int width, int height,
-                                                WindowKiosk kiosk = {});
+                                                WindowKiosk kiosk = {}, int samples = 4);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
@@ -34,11 +35,21 @@ public:
     float uiScale() const;
     void swap();
     std::string glRenderer() const;
+    int samples() const { return samples_; }
+    /// Makes the window and its context again with `samples` a pixel of multisampling (which
+    /// belongs to the window): the viewer knows the preset only once a context names the
+    /// renderer. Nothing may hold the old context.
+    Status remake(int samples);
 
 private:
     Window() = default;
+    Status make(int samples);
+    std::string title_;
+    int width_ = 0, height_ = 0;
+    WindowKiosk kiosk_;
     SDL_Window* window_ = nullptr;
     void* context_ = nullptr;
+    int samples_ = 0;
 };
 
 }  // namespace cunjing::viewer

@@ -78,7 +78,10 @@ Greenery planGreenery(const SceneData& data, const GreeneryParams& params = {});
 /// instanced templates (a few variants a species) grouped by 120 m tiles, each tile a level of
 /// detail (full near, simple far). The plants are not pickable: they are no register's records.
 /// Named "greenery".
-osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& greenery);
+/// `naive`: a node a plant (a MatrixTransform over its full-detail template), no instancing or
+/// LOD, for the frame benchmark's baseline.
+osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& greenery,
+                                       bool naive = false);
 
 /// Draws this share (0..1) of each tile's plants (the low preset thins them out); the
 /// instances are in random order, so any share is an even thinning.

@@ -23,10 +23,18 @@ struct Preset {
     /// The share of the generated greenery's plants drawn (Greenery.h): fewer on software
     /// renderers, where every vertex costs.
     double greenery = 1.0;
+    /// Multisampling (samples a pixel, 0 none). It belongs to the window or pbuffer, so it is
+    /// chosen when the context is made (from the preset the look resolves to there): on
+    /// llvmpipe 4 samples double the frame.
+    int samples = 4;
+    /// Distances at which levels of detail switch (buildings, trees, greenery) are divided by
+    /// this: a software renderer pays for every vertex, so the low preset coarsens sooner.
+    double detailScale = 1.0;
 };
 
-/// low: no shadows, flat materials, half the greenery (software rendering, weak kiosk GPUs);
-/// medium: 2048-texel shadows with 4 taps; high: 4096 texels, 12 taps.
+/// low: no shadows, flat materials, half the greenery, no multisampling (software rendering,
+/// weak kiosk GPUs); medium: 2048-texel shadows with 4 taps; high: 4096 texels, 12 taps; both
+/// 4 samples a pixel.
 Preset presetFor(Quality quality);
 
 /// The preset for a GL renderer string: low for software renderers (llvmpipe, softpipe, swrast),

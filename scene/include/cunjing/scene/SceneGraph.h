@@ -20,18 +20,30 @@ struct Lighting {
     osg::Vec3 zenithColor{0.36f, 0.56f, 0.80f};  ///< the sky overhead
 };
 
+/// How the graph is organised; the picture drawn is the same either way.
+struct GraphOptions {
+    /// One node per building, tree and plant, with no batching, instancing or LOD: the
+    /// baseline the frame benchmark (bench/FrameBench.cpp) measures the real graph against.
+    bool naive = false;
+};
+
 /// The whole scene: sky, terrain, buildings and trees, each with its shader.
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting = {});
+osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,
+                                         const GraphOptions& options);
 
 /// The same scene with `buildings` where the scene's own buildings would be (nullptr: none):
 /// the viewer puts its before/after states there, so a plan's buildings share the terrain,
 /// trees, models and lighting of the scene without building it twice.
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,
-                                         osg::ref_ptr<osg::Node> buildings);
+                                         osg::ref_ptr<osg::Node> buildings,
+                                         const GraphOptions& options = {});
 
-/// Buildings as the scene draws them (the "lit" shader, named "buildings"); an empty mesh
-/// gives an empty group, so a state whose every building is removed still has its node.
-osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh);
+/// Buildings as the scene draws them (the "lit" shader, named "buildings"): batched by tile with
+/// LOD (BuildingBatches.h), or one node per building when naive; an empty mesh gives an empty
+/// group, so a state whose every building is removed still has its node. Picks map back to
+/// buildings through partAt.
+osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh, const GraphOptions& options = {});
 
 /// A plain mesh's geometry: VBO arrays, per-vertex colour and surface, one triangle list.
 osg::ref_ptr<osg::Geometry> meshGeometry(const geo::Mesh& mesh);

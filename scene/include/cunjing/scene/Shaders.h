@@ -11,7 +11,8 @@ namespace cunjing::scene {
 
 /// The source of shaders/<name>; empty when there is no such shader.
 std::string shaderSource(const std::string& name);
-/// A program from <base>.vert and <base>.frag, linked with common.vert and common.frag.
+/// A program from <base>.vert and <base>.frag, linked with common.vert and common.frag, and with
+/// colour.glsl and <base>.glsl (when there is one) in both stages.
 osg::ref_ptr<osg::Program> shaderProgram(const std::string& base);
 
 /// Vertex attribute index of the per-vertex surface (geo::Surface as a float) that the lit
@@ -21,6 +22,11 @@ inline constexpr unsigned kSurfaceAttribute = 6;
 /// base and yaw, and the horizontal and vertical scale. 7 and 1 are free of OSG's arrays too.
 inline constexpr unsigned kInstancePlaceAttribute = 7;
 inline constexpr unsigned kInstanceSizeAttribute = 1;
+/// The shader define the terrain's state set has when imagery is draped on it.
+inline constexpr const char* kImageryDefine = "CUNJING_IMAGERY";
+/// The shader define of meshes with one normal a face (buildings): the low preset lights them
+/// per vertex, which is exact for them.
+inline constexpr const char* kFlatFacesDefine = "CUNJING_FLAT_FACES";
 /// The shader define an instanced drawable sets on its state set.
 inline constexpr const char* kInstancedDefine = "CUNJING_INSTANCED";
 

@@ -15,6 +15,11 @@ struct TreeLayerOptions {
     double ringWidthM = 0.6;
     /// A tree is drawn in full detail nearer than this many times its size, simple beyond.
     double fullDetailSizes = 25.0;
+    /// ... simple nearer than this many times, and a far blob (the simple model clustered,
+    /// clusterMesh) beyond [E].
+    double simpleSizes = 40.0;
+    /// Full detail at any distance (the frame benchmark's baseline).
+    bool naive = false;
 };
 
 /// Ring colour of a grade: 一级 red, 二级 orange, 三级 yellow, 名木 purple.

@@ -1,0 +1,389 @@
+// The frame benchmark of issue 10 ("County scale"): each scene drawn offscreen along a fixed
+// camera path (the first viewpoint, then every viewpoint in order) and at its overview, once as
+// the scene graph is built and once naive (GraphOptions::naive: one node per object, no
+// batching, instancing or LOD), in the same run. Per frame: wall-clock time with glFinish,
+// OSG's cull and draw CPU time, draw calls and triangles (every render stage, the shadow map
+// passes too); printed as medians and p95, then the ratios naive/batched. Each mode warms up
+// (5 frames, then one flight along the path) before its counted frames.
+// Wall-clock times vary about 20 % run to run on llvmpipe: read the ratios, not the ms. For
+// numbers that repeat exactly, bench/frame_instructions.sh runs it under callgrind
+// (--callgrind: a few frames, each mode's counted frames in a dump of its own).
+//
+//   build/bin/bench_frame [--frames N] [--size WxH] [--quality auto|low|medium|high]
+//                         [--callgrind] SCENE.json...
+
+#include <cunjing/scene/Look.h>
+#include <cunjing/scene/Offscreen.h>
+#include <cunjing/scene/SceneData.h>
+#include <cunjing/scene/SceneGraph.h>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define CUNJING_HAVE_CALLGRIND 1
+#else
+#define CUNJING_HAVE_CALLGRIND 0
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace cunjing::scene;
+
+namespace {
+
+constexpr int kWarmUpFrames = 5;
+
+struct Options {
+    int frames = 120;
+    bool framesGiven = false;
+    int width = 1280, height = 720;
+    std::optional<Quality> quality;  ///< nullopt: auto
+    bool callgrind = false;
+    bool layers = false;  ///< also each layer's share of the batched overview, each viewpoint
+    std::vector<std::string> scenes;
+};
+
+void usage() {
+    std::fprintf(stderr,
+                 "usage: bench_frame [--frames N] [--size WxH] [--quality auto|low|medium|high] "
+                 "[--callgrind] [--layers] SCENE.json...\n");
+}
+
+std::optional<Options> parseOptions(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const bool hasValue = i + 1 < argc;
+        if (arg == "--frames" && hasValue) {
+            o.frames = std::atoi(argv[++i]);
+            o.framesGiven = true;
+            if (o.frames < 1)
+                return std::nullopt;
+        } else if (arg == "--size" && hasValue) {
+            if (std::sscanf(argv[++i], "%dx%d", &o.width, &o.height) != 2)
+                return std::nullopt;
+        } else if (arg == "--quality" && hasValue) {
+            const std::string name = argv[++i];
+            if (name != "auto") {
+                o.quality = parseQuality(name);
+                if (!o.quality)
+                    return std::nullopt;
+            }
+        } else if (arg == "--callgrind") {
+            o.callgrind = true;
+        } else if (arg == "--layers") {
+            o.layers = true;
+        } else if (!arg.empty() && arg[0] == '-') {
+            return std::nullopt;
+        } else {
+            o.scenes.push_back(arg);
+        }
+    }
+    if (o.scenes.empty())
+        return std::nullopt;
+    // Under callgrind a frame takes seconds: a few are enough, the counts repeat exactly.
+    if (o.callgrind && !o.framesGiven)
+        o.frames = 3;
+    return o;
+}
+
+struct Pose {
+    osg::Vec3d eye, target;
+    double fovDeg = 40;
+};
+
+Pose poseOf(const SceneData& data, const Viewpoint& vp) {
+    const auto e = data.resolveEye(vp), t = data.resolveTarget(vp);
+    return {{e[0], e[1], e[2]}, {t[0], t[1], t[2]}, vp.fovDeg};
+}
+
+/// `frames` poses from the first viewpoint through every other in order, the same share of
+/// frames to each leg, eased in and out of each viewpoint (smoothstep) as a flight would be.
+/// The same every run: the path is the scene's, not the clock's.
+std::vector<Pose> cameraPath(const SceneData& data, int frames) {
+    std::vector<Pose> stops;
+    for (const Viewpoint& vp : data.description.viewpoints)
+        stops.push_back(poseOf(data, vp));
+    if (stops.empty())
+        stops.push_back(poseOf(data, data.overviewViewpoint()));
+    std::vector<Pose> path;
+    const int legs = int(stops.size()) - 1;
+    for (int i = 0; i < frames; ++i) {
+        if (legs == 0 || frames == 1) {
+            path.push_back(stops.front());
+            continue;
+        }
+        const double u = double(i) * legs / (frames - 1);
+        const int leg = std::min(int(u), legs - 1);
+        const double s = u - leg, t = s * s * (3 - 2 * s);
+        const Pose& a = stops[leg];
+        const Pose& b = stops[leg + 1];
+        path.push_back({a.eye * (1 - t) + b.eye * t, a.target * (1 - t) + b.target * t,
+                        a.fovDeg * (1 - t) + b.fovDeg * t});
+    }
+    return path;
+}
+
+/// The issue's draw-call target is at the overview: the scene's viewpoint of that name, else
+/// the computed view of the whole scene.
+Viewpoint overviewOf(const SceneData& data) {
+    if (const Viewpoint* vp = data.description.findViewpoint("overview"))
+        return *vp;
+    return data.overviewViewpoint();
+}
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    const auto i = std::size_t(std::lround(p * double(values.size() - 1)));
+    return values[std::min(i, values.size() - 1)];
+}
+
+/// Medians (and the frame's p95) over a run of frames.
+struct Summary {
+    double frameMs = 0, frameP95 = 0, cullMs = 0, drawMs = 0, drawCalls = 0, triangles = 0;
+};
+
+Summary summarise(const std::vector<FrameStats>& frames) {
+    auto column = [&](auto field) {
+        std::vector<double> v;
+        for (const FrameStats& f : frames)
+            v.push_back(double(field(f)));
+        return v;
+    };
+    const auto ms = column([](const FrameStats& f) { return f.frameMs; });
+    Summary s;
+    s.frameMs = percentile(ms, 0.5);
+    s.frameP95 = percentile(ms, 0.95);
+    s.cullMs = percentile(column([](const FrameStats& f) { return f.cullMs; }), 0.5);
+    s.drawMs = percentile(column([](const FrameStats& f) { return f.drawMs; }), 0.5);
+    s.drawCalls = percentile(column([](const FrameStats& f) { return f.drawCalls; }), 0.5);
+    s.triangles = percentile(column([](const FrameStats& f) { return f.triangles; }), 0.5);
+    return s;
+}
+
+/// Draws `poses` in order; nullopt (with the error printed) when a frame fails.
+std::optional<std::vector<FrameStats>> drawPoses(OffscreenRenderer& renderer, osg::Node* graph,
+                                                 const std::vector<Pose>& poses) {
+    std::vector<FrameStats> frames;
+    for (const Pose& p : poses) {
+        auto f = renderer.drawFrame(graph, p.eye, p.target, p.fovDeg);
+        if (!f) {
+            std::fprintf(stderr, "error: %s\n", f.firstError().c_str());
+            return std::nullopt;
+        }
+        frames.push_back(f.value());
+    }
+    return frames;
+}
+
+struct ModeResult {
+    Summary path, overview;
+};
+
+/// One mode of one scene: warm-up, the path (alone in its callgrind dump), the overview.
+std::optional<ModeResult> measure(OffscreenRenderer& renderer, osg::Node* graph,
+                                  const std::vector<Pose>& path, const Pose& overview,
+                                  const Options& o, const std::string& label) {
+    // The first frames compile shaders and upload buffers. Then one flight along the path, not
+    // counted either: offscreen, terrain tiles load inside the cull (blocking, so each frame
+    // shows its finished view), and the counted frames are to measure drawing, as the viewer
+    // sees it, loading tiles in the background.
+    std::vector<Pose> warmUp(kWarmUpFrames, path.front());
+    warmUp.insert(warmUp.end(), path.begin(), path.end());
+    if (!drawPoses(renderer, graph, warmUp))
+        return std::nullopt;
+#if CUNJING_HAVE_CALLGRIND
+    if (o.callgrind)
+        CALLGRIND_TOGGLE_COLLECT;
+#endif
+    auto pathFrames = drawPoses(renderer, graph, path);
+#if CUNJING_HAVE_CALLGRIND
+    if (o.callgrind) {
+        CALLGRIND_TOGGLE_COLLECT;
+        CALLGRIND_DUMP_STATS_AT(label.c_str());
+        std::printf("callgrind: dump \"%s\" holds %zu frames of the camera path\n", label.c_str(),
+                    path.size());
+    }
+#endif
+    if (!pathFrames)
+        return std::nullopt;
+    // Under callgrind the overview is for its draw calls and triangles, which one frame gives.
+    const int overviewFrames = o.callgrind ? 1 : o.frames;
+    auto overviewStats = drawPoses(renderer, graph, std::vector<Pose>(overviewFrames, overview));
+    if (!overviewStats)
+        return std::nullopt;
+    return ModeResult{summarise(*pathFrames), summarise(*overviewStats)};
+}
+
+void printRow(const char* mode, const char* where, const Summary& s) {
+    std::printf("  %-8s %-9s %9.2f %8.2f %7.1f %10.0f %10.0f %8.2f %8.2f\n", mode, where, s.frameMs,
+                s.frameP95, 1000.0 / s.frameMs, s.drawCalls, s.triangles, s.cullMs, s.drawMs);
+}
+
+void printRatios(const char* where, const Summary& naive, const Summary& batched) {
+    auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+    std::printf("  naive/batched %-9s frame ms %.2fx, draw calls %.2fx, triangles %.2fx\n", where,
+                ratio(naive.frameMs, batched.frameMs), ratio(naive.drawCalls, batched.drawCalls),
+                ratio(naive.triangles, batched.triangles));
+}
+
+/// What each layer (a child of the scene root: terrain, buildings, trees ...) costs at the
+/// overview: the frame with every layer less the same frame without it.
+void printLayers(OffscreenRenderer& renderer, osg::Group& graph, const Pose& overview, int frames) {
+    const auto all = drawPoses(renderer, &graph, std::vector<Pose>(std::size_t(frames), overview));
+    if (!all)
+        return;
+    const Summary with = summarise(*all);
+    std::printf(
+        "  layers at the overview (batched; all: %.2f ms, %.0f draw calls, %.0f "
+        "triangles):\n",
+        with.frameMs, with.drawCalls, with.triangles);
+    for (unsigned i = 0; i < graph.getNumChildren(); ++i) {
+        osg::Node* layer = graph.getChild(i);
+        const unsigned mask = layer->getNodeMask();
+        layer->setNodeMask(0);
+        const auto without =
+            drawPoses(renderer, &graph, std::vector<Pose>(std::size_t(frames), overview));
+        layer->setNodeMask(mask);
+        if (!without)
+            return;
+        const Summary s = summarise(*without);
+        std::printf("    %-16s %7.2f ms %6.0f draw calls %9.0f triangles\n",
+                    layer->getName().c_str(), with.frameMs - s.frameMs,
+                    with.drawCalls - s.drawCalls, with.triangles - s.triangles);
+    }
+}
+
+/// Each viewpoint's frame, draw calls and triangles (batched), to see which views the path's
+/// median and p95 come from.
+void printViews(OffscreenRenderer& renderer, osg::Group& graph, const SceneData& data, int frames) {
+    std::printf("  viewpoints (batched):\n");
+    for (const Viewpoint& vp : data.description.viewpoints) {
+        const auto stats =
+            drawPoses(renderer, &graph, std::vector<Pose>(std::size_t(frames), poseOf(data, vp)));
+        if (!stats)
+            return;
+        const Summary s = summarise(*stats);
+        std::printf("    %-16s %7.2f ms %5.1f fps %6.0f draw calls %9.0f triangles\n",
+                    vp.name.c_str(), s.frameMs, 1000.0 / s.frameMs, s.drawCalls, s.triangles);
+    }
+}
+
+/// Renderers by samples a pixel: multisampling is the pbuffer's, so a scene whose look draws
+/// with fewer samples than the first renderer has gets one of its own (made once).
+class Renderers {
+public:
+    Renderers(int width, int height) : width_(width), height_(height) {}
+    /// One with `samples` a pixel, or fewer where the driver offers fewer.
+    OffscreenRenderer* get(int samples) {
+        for (const auto& r : made_) {
+            if (r->samples() == samples || (r->samples() < samples && r == made_.front()))
+                return r.get();
+        }
+        auto made = OffscreenRenderer::create(width_, height_, samples);
+        if (!made) {
+            std::fprintf(stderr, "error: %s\n", made.firstError().c_str());
+            return nullptr;
+        }
+        made_.push_back(std::move(made).value());
+        return made_.back().get();
+    }
+
+private:
+    int width_, height_;
+    std::vector<std::unique_ptr<OffscreenRenderer>> made_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    quietenOsgNotices();
+    const auto parsed = parseOptions(argc, argv);
+    if (!parsed)
+        return usage(), 2;
+    const Options& o = *parsed;
+#if CUNJING_HAVE_CALLGRIND
+    if (o.callgrind && !RUNNING_ON_VALGRIND) {
+        std::fprintf(stderr,
+                     "warning: --callgrind outside valgrind: the dumps go nowhere (run "
+                     "bench/frame_instructions.sh)\n");
+    }
+#else
+    if (o.callgrind) {
+        std::fprintf(stderr, "error: built without valgrind/callgrind.h: --callgrind is off\n");
+        return 2;
+    }
+#endif
+
+    Renderers renderers(o.width, o.height);
+    // The default renderer (4 samples, or none where the driver has none) names the GL
+    // renderer, from which the auto quality follows.
+    OffscreenRenderer* first = renderers.get(4);
+    if (!first)
+        return 3;
+    const std::string glRenderer = first->glRenderer();
+    std::printf("renderer: %s, %dx%d, quality %s\n", glRenderer.c_str(), o.width, o.height,
+                o.quality ? qualityName(*o.quality) : "auto");
+
+    for (const std::string& file : o.scenes) {
+        auto desc = loadSceneFile(file);
+        if (!desc)
+            return std::fprintf(stderr, "error: %s\n", desc.firstError().c_str()), 2;
+        auto data = loadScene(desc.value());
+        if (!data)
+            return std::fprintf(stderr, "error: %s\n", data.firstError().c_str()), 2;
+        const Look look = lookFor(desc->look, glRenderer, o.quality);
+        OffscreenRenderer* renderer = renderers.get(presetFor(look.quality).samples);
+        if (!renderer)
+            return 3;
+        osg::ref_ptr<osg::Group> batched =
+            buildSceneGraph(data.value(), Lighting{}, GraphOptions{});
+        osg::ref_ptr<osg::Group> naive =
+            buildSceneGraph(data.value(), Lighting{}, GraphOptions{.naive = true});
+        applyLook(*batched, look);
+        applyLook(*naive, look);
+
+        const std::vector<Pose> path = cameraPath(data.value(), o.frames);
+        const Viewpoint overviewVp = overviewOf(data.value());
+        const Pose overview = poseOf(data.value(), overviewVp);
+        const std::string stem = std::filesystem::path(file).stem().string();
+        std::printf("\nscene %s: %d buildings, %zu trees; %s, %d samples a pixel\n", file.c_str(),
+                    data->buildingCount, data->trees.size(), describeLook(look).c_str(),
+                    renderer->samples());
+        std::printf(
+            "path: %zu viewpoints in order, %d frames after %d warm-up and one uncounted "
+            "flight; overview: %s\n",
+            std::max<std::size_t>(1, data->description.viewpoints.size()), o.frames, kWarmUpFrames,
+            overviewVp.name.empty() ? "(computed)" : overviewVp.name.c_str());
+        if (o.callgrind)
+            std::printf("(under callgrind: the times are valgrind's, only the counts mean much)\n");
+
+        const auto b = measure(*renderer, batched.get(), path, overview, o, stem + " batched");
+        const auto n =
+            b ? measure(*renderer, naive.get(), path, overview, o, stem + " naive") : std::nullopt;
+        if (!b || !n)
+            return 3;
+        std::printf("  %-8s %-9s %9s %8s %7s %10s %10s %8s %8s\n", "mode", "where", "median ms",
+                    "p95 ms", "fps", "draw calls", "triangles", "cull ms", "draw ms");
+        printRow("batched", "path", b->path);
+        printRow("batched", "overview", b->overview);
+        printRow("naive", "path", n->path);
+        printRow("naive", "overview", n->overview);
+        printRatios("path", n->path, b->path);
+        printRatios("overview", n->overview, b->overview);
+        if (o.layers && !o.callgrind) {
+            printLayers(*renderer, *batched, overview, o.frames);
+            printViews(*renderer, *batched, data.value(), o.frames);
+        }
+        std::fflush(stdout);
+    }
+    return 0;
+}

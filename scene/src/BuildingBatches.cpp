@@ -1,0 +1,307 @@
+#include <cunjing/scene/BuildingBatches.h>
+
+#include <cunjing/scene/SceneGraph.h>
+
+#include <meshoptimizer.h>
+#include <osg/Geode>
+#include <osg/Geometry>
+#include <osg/LOD>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace cunjing::scene {
+
+namespace {
+
+/// The partIds of a drawable's vertices, kept beside its GL arrays for picking.
+class PartIds : public osg::Referenced {
+public:
+    explicit PartIds(std::vector<std::uint32_t> partIds) : ids(std::move(partIds)) {}
+    std::vector<std::uint32_t> ids;
+};
+
+std::uint32_t partOf(const geo::Mesh& mesh, std::uint32_t vertex) {
+    return vertex < mesh.partIds.size() ? mesh.partIds[vertex] : 0;
+}
+
+/// The triangles `triangles` (indices of triangles in `mesh`) as a mesh of their own, with only
+/// the vertices they use.
+geo::Mesh subMesh(const geo::Mesh& mesh, const std::vector<std::uint32_t>& triangles) {
+    geo::Mesh out;
+    std::unordered_map<std::uint32_t, std::uint32_t> remap;
+    remap.reserve(triangles.size() * 2);
+    const bool surfaces = mesh.surfaces.size() == mesh.positions.size();
+    for (std::uint32_t t : triangles) {
+        for (int k = 0; k < 3; ++k) {
+            const std::uint32_t v = mesh.indices[std::size_t(t) * 3 + std::size_t(k)];
+            auto [it, added] = remap.try_emplace(v, std::uint32_t(out.positions.size()));
+            if (added) {
+                out.positions.push_back(mesh.positions[v]);
+                out.normals.push_back(mesh.normals[v]);
+                out.colors.push_back(mesh.colors[v]);
+                out.partIds.push_back(partOf(mesh, v));
+                if (surfaces)
+                    out.surfaces.push_back(mesh.surfaces[v]);
+            }
+            out.indices.push_back(it->second);
+        }
+    }
+    return out;
+}
+
+/// One draw call: the mesh with its triangles in vertex-cache order (llvmpipe's vertex cache
+/// and a GPU's post-transform cache both gain), its partIds kept for picking.
+osg::ref_ptr<osg::Geometry> batchGeometry(geo::Mesh mesh) {
+    meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(),
+                                mesh.positions.size());
+    osg::ref_ptr<osg::Geometry> g = meshGeometry(mesh);
+    g->setUserData(new PartIds(std::move(mesh.partIds)));
+    return g;
+}
+
+osg::ref_ptr<osg::Geode> geodeOf(osg::ref_ptr<osg::Geometry> geometry) {
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    geode->addDrawable(geometry);
+    return geode;
+}
+
+struct Box {
+    double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+    void expand(double x, double y) {
+        minX = std::min(minX, x), maxX = std::max(maxX, x);
+        minY = std::min(minY, y), maxY = std::max(maxY, y);
+    }
+};
+
+/// Triangles grouped by the tile a building stands in (its bounds' centre), so a building is
+/// never cut between tiles; ground areas that span more than a tile go by each triangle's
+/// centre.
+std::map<std::pair<long, long>, std::vector<std::uint32_t>> trianglesByTile(const geo::Mesh& mesh,
+                                                                            double tileM) {
+    std::unordered_map<std::uint32_t, Box> parts;
+    for (std::uint32_t v = 0; v < mesh.positions.size(); ++v)
+        parts[partOf(mesh, v)].expand(mesh.positions[v].x, mesh.positions[v].y);
+    std::map<std::pair<long, long>, std::vector<std::uint32_t>> tiles;
+    const std::size_t count = mesh.triangleCount();
+    for (std::uint32_t t = 0; t < count; ++t) {
+        const std::uint32_t* tri = &mesh.indices[std::size_t(t) * 3];
+        const Box& part = parts[partOf(mesh, tri[0])];
+        double x = 0.5 * (part.minX + part.maxX), y = 0.5 * (part.minY + part.maxY);
+        if (part.maxX - part.minX > tileM || part.maxY - part.minY > tileM) {
+            x = (mesh.positions[tri[0]].x + mesh.positions[tri[1]].x + mesh.positions[tri[2]].x) /
+                3;
+            y = (mesh.positions[tri[0]].y + mesh.positions[tri[1]].y + mesh.positions[tri[2]].y) /
+                3;
+        }
+        tiles[{long(std::floor(x / tileM)), long(std::floor(y / tileM))}].push_back(t);
+    }
+    return tiles;
+}
+
+long floorDiv(long a, long b) {
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/// An LOD switching on the distance from the eye to a square's centre, with ranges measured
+/// from the square's edge (its half diagonal added), so a tall near building does not drop
+/// detail because its tile's centre is far.
+osg::ref_ptr<osg::LOD> squareLod(double x0, double y0, double side, double z) {
+    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+    lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
+    lod->setCenter(osg::Vec3(float(x0 + side / 2), float(y0 + side / 2), float(z)));
+    lod->setRadius(side * std::sqrt(0.5));
+    return lod;
+}
+
+geo::Vec3f faceNormal(const geo::Vec3f& a, const geo::Vec3f& b, const geo::Vec3f& c) {
+    const geo::Vec3f u{b.x - a.x, b.y - a.y, b.z - a.z}, v{c.x - a.x, c.y - a.y, c.z - a.z};
+    const geo::Vec3f n{u.y * v.z - u.z * v.y, u.z * v.x - u.x * v.z, u.x * v.y - u.y * v.x};
+    const float len = std::sqrt(n.x * n.x + n.y * n.y + n.z * n.z);
+    return len > 0 ? geo::Vec3f{n.x / len, n.y / len, n.z / len} : geo::Vec3f{0, 0, 0};
+}
+
+/// Whether triangle t of `mesh`, clustered to (a, b, c) of `out`, now faces more than 60
+/// degrees away from where it faced.
+bool turned(const geo::Mesh& mesh, std::size_t t, const geo::Mesh& out, std::uint32_t a,
+            std::uint32_t b, std::uint32_t c) {
+    const geo::Vec3f before =
+        faceNormal(mesh.positions[mesh.indices[t]], mesh.positions[mesh.indices[t + 1]],
+                   mesh.positions[mesh.indices[t + 2]]);
+    const geo::Vec3f after = faceNormal(out.positions[a], out.positions[b], out.positions[c]);
+    return before.x * after.x + before.y * after.y + before.z * after.z < 0.5f;
+}
+
+}  // namespace
+
+geo::Mesh clusterMesh(const geo::Mesh& mesh, double cellM) {
+    // Hand-written rather than meshoptimizer: Debian 12's meshoptimizer 0.18 has no
+    // attribute-aware simplifier (meshopt_simplifyWithAttributes arrived in 0.20), its edge
+    // collapse cannot cross the seams of flat-shaded faces (every edge of a building is one),
+    // and its sloppy simplifier clusters by position alone, painting walls with roof colours.
+    struct Cell {
+        double x = 0, y = 0, z = 0;
+        int count = 0;
+    };
+    auto cellKey = [cellM](const geo::Vec3f& p) {
+        const auto q = [cellM](float v) { return std::int64_t(std::floor(double(v) / cellM)); };
+        // 21 bits an axis: +-1M cells, past any county at a metre a cell.
+        return (q(p.x) & 0x1FFFFF) | ((q(p.y) & 0x1FFFFF) << 21) | ((q(p.z) & 0x1FFFFF) << 42);
+    };
+    // Positions: every vertex in a cell moves to the mean of all the cell's vertices, whatever
+    // their part or facing, so faces that met still meet (no cracks between wall and roof).
+    std::unordered_map<std::int64_t, Cell> cells;
+    cells.reserve(mesh.positions.size() / 2);
+    for (const geo::Vec3f& p : mesh.positions) {
+        Cell& c = cells[cellKey(p)];
+        c.x += p.x, c.y += p.y, c.z += p.z;
+        ++c.count;
+    }
+    // Vertices: one per cell, part, surface, colour and facing.
+    struct VertexKey {
+        std::int64_t cell;
+        std::uint32_t part, colour;
+        std::uint32_t facing;  // surface and normal bucket
+        bool operator==(const VertexKey&) const = default;
+    };
+    struct VertexKeyHash {
+        std::size_t operator()(const VertexKey& k) const {
+            std::uint64_t h = std::uint64_t(k.cell) * 0x9E3779B97F4A7C15ull;
+            h ^= (std::uint64_t(k.part) << 32 | k.colour) + 0x632BE59BD9B4E019ull + (h << 6);
+            h ^= std::uint64_t(k.facing) + (h >> 2);
+            return std::size_t(h);
+        }
+    };
+    const auto channel = [](float v) {
+        return std::uint32_t(std::clamp(int(std::lround(v * 255.0f)), 0, 255));
+    };
+    // Normal components rounded to halves: buckets about 30 degrees apart.
+    const auto bucket = [](float v) {
+        return std::uint32_t(std::clamp(int(std::lround(v * 2.0f)) + 2, 0, 4));
+    };
+    const bool surfaces = mesh.surfaces.size() == mesh.positions.size();
+    geo::Mesh out;
+    std::unordered_map<VertexKey, std::uint32_t, VertexKeyHash> vertices;
+    std::vector<std::uint32_t> remap(mesh.positions.size());
+    std::vector<geo::Vec3f> normalSums;
+    for (std::uint32_t v = 0; v < mesh.positions.size(); ++v) {
+        const geo::Vec3f& n = mesh.normals[v];
+        const geo::Rgba& c = mesh.colors[v];
+        const std::uint32_t surface = surfaces ? std::uint32_t(mesh.surfaces[v]) : 0;
+        const std::int64_t cell = cellKey(mesh.positions[v]);
+        const VertexKey key{
+            cell, partOf(mesh, v),
+            channel(c.r) | channel(c.g) << 8 | channel(c.b) << 16 | channel(c.a) << 24,
+            surface << 8 | bucket(n.x) | bucket(n.y) << 3 | bucket(n.z) << 6};
+        auto [it, added] = vertices.try_emplace(key, std::uint32_t(out.positions.size()));
+        if (added) {
+            const Cell& mean = cells[cell];
+            out.positions.push_back({float(mean.x / mean.count), float(mean.y / mean.count),
+                                     float(mean.z / mean.count)});
+            out.colors.push_back(c);
+            out.partIds.push_back(key.part);
+            if (surfaces)
+                out.surfaces.push_back(mesh.surfaces[v]);
+            normalSums.push_back({0, 0, 0});
+        }
+        geo::Vec3f& sum = normalSums[it->second];
+        sum = {sum.x + n.x, sum.y + n.y, sum.z + n.z};
+        remap[v] = it->second;
+    }
+    for (const geo::Vec3f& s : normalSums) {
+        const float len = std::sqrt(s.x * s.x + s.y * s.y + s.z * s.z);
+        out.normals.push_back(len > 0 ? geo::Vec3f{s.x / len, s.y / len, s.z / len}
+                                      : geo::Vec3f{0, 0, 1});
+    }
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const std::uint32_t a = remap[mesh.indices[t]], b = remap[mesh.indices[t + 1]],
+                            c = remap[mesh.indices[t + 2]];
+        // A triangle two of whose corners share a cell has collapsed (to a point or a line).
+        const auto same = [&](std::uint32_t p, std::uint32_t q) {
+            return out.positions[p].x == out.positions[q].x &&
+                   out.positions[p].y == out.positions[q].y &&
+                   out.positions[p].z == out.positions[q].z;
+        };
+        if (same(a, b) || same(b, c) || same(a, c))
+            continue;
+        // A face the clustering turned (a wall's foot pulled up to the eave's cell) would show
+        // a dark wall where a roof was: dropped, as one that collapsed.
+        if (turned(mesh, t, out, a, b, c))
+            continue;
+        out.indices.insert(out.indices.end(), {a, b, c});
+    }
+    return out;
+}
+
+osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLodOptions& o) {
+    osg::ref_ptr<osg::Group> root = new osg::Group;
+    if (mesh.empty())
+        return root;
+    const auto tiles = trianglesByTile(mesh, o.tileM);
+    // Tiles by group, and each group's triangles for its far massing.
+    std::map<std::pair<long, long>, std::vector<std::pair<long, long>>> groups;
+    for (const auto& [tile, triangles] : tiles)
+        groups[{floorDiv(tile.first, o.tilesPerGroup), floorDiv(tile.second, o.tilesPerGroup)}]
+            .push_back(tile);
+    const double groupM = o.tileM * o.tilesPerGroup;
+    for (const auto& [group, members] : groups) {
+        osg::ref_ptr<osg::Group> near = new osg::Group;
+        std::vector<std::uint32_t> groupTriangles;
+        double zSum = 0;
+        for (const auto& tile : members) {
+            const std::vector<std::uint32_t>& triangles = tiles.at(tile);
+            groupTriangles.insert(groupTriangles.end(), triangles.begin(), triangles.end());
+            const geo::Mesh full = subMesh(mesh, triangles);
+            const geo::Bounds b = geo::boundsOf(full);
+            zSum += 0.5 * (b.min.z + b.max.z);
+            osg::ref_ptr<osg::LOD> lod =
+                squareLod(double(tile.first) * o.tileM, double(tile.second) * o.tileM, o.tileM,
+                          0.5 * (b.min.z + b.max.z));
+            const float fullTo = float(o.fullDetailM + lod->getRadius());
+            const float massingTo = float(std::max(o.massingM, o.fullDetailM) + lod->getRadius());
+            lod->addChild(geodeOf(batchGeometry(full)), 0.0f, fullTo);
+            lod->addChild(geodeOf(batchGeometry(clusterMesh(full, o.massingCellM))), fullTo,
+                          massingTo);
+            lod->addChild(geodeOf(batchGeometry(clusterMesh(full, o.coarseCellM))), massingTo,
+                          1e30f);
+            lod->setName("building-tile");
+            near->addChild(lod);
+        }
+        osg::ref_ptr<osg::LOD> lod =
+            squareLod(double(group.first) * groupM, double(group.second) * groupM, groupM,
+                      zSum / double(members.size()));
+        const float switchAt = float(o.groupM + lod->getRadius());
+        lod->addChild(near, 0.0f, switchAt);
+        lod->addChild(
+            geodeOf(batchGeometry(clusterMesh(subMesh(mesh, groupTriangles), o.coarseCellM))),
+            switchAt, float(o.farM + lod->getRadius()));
+        lod->setName("building-group");
+        root->addChild(lod);
+    }
+    return root;
+}
+
+osg::ref_ptr<osg::Node> naiveBuildings(const geo::Mesh& mesh) {
+    osg::ref_ptr<osg::Group> root = new osg::Group;
+    std::map<std::uint32_t, std::vector<std::uint32_t>> parts;
+    for (std::uint32_t t = 0; t < mesh.triangleCount(); ++t)
+        parts[partOf(mesh, mesh.indices[std::size_t(t) * 3])].push_back(t);
+    for (const auto& [part, triangles] : parts) {
+        geo::Mesh m = subMesh(mesh, triangles);
+        osg::ref_ptr<osg::Geometry> g = meshGeometry(m);
+        g->setUserData(new PartIds(std::move(m.partIds)));
+        root->addChild(geodeOf(g));
+    }
+    return root;
+}
+
+std::optional<std::uint32_t> partAt(const osg::Drawable* drawable, unsigned vertex) {
+    const auto* ids = drawable ? dynamic_cast<const PartIds*>(drawable->getUserData()) : nullptr;
+    if (!ids || vertex >= ids->ids.size())
+        return std::nullopt;
+    return ids->ids[vertex];
+}
+
+}  // namespace cunjing::scene
