@@ -17,6 +17,9 @@
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
 
+#include <osg/Geometry>
+#include <osg/NodeVisitor>
+
 #if __has_include(<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>
 #define CUNJING_HAVE_CALLGRIND 1
@@ -32,10 +35,14 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 using namespace cunjing::scene;
+namespace geo = cunjing::geo;
 
 namespace {
 
@@ -93,6 +100,12 @@ std::optional<Options> parseOptions(int argc, char** argv) {
     if (o.callgrind && !o.framesGiven)
         o.frames = 3;
     return o;
+}
+
+double peakResidentMb() {
+    struct rusage usage {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
 }
 
 struct Pose {
@@ -277,6 +290,61 @@ void printViews(OffscreenRenderer& renderer, osg::Group& graph, const SceneData&
     }
 }
 
+/// Bytes of GL arrays (vertices, normals, colours, attributes, indices) under a node, every
+/// LOD child included; a geometry shared by several parents (tree templates) counted once.
+std::size_t arrayBytes(osg::Node& node) {
+    struct Sum : osg::NodeVisitor {
+        Sum() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) { setNodeMaskOverride(~0u); }
+        void apply(osg::Drawable& d) override {
+            const osg::Geometry* g = d.asGeometry();
+            if (!g || !seen.insert(g).second)
+                return;
+            for (const osg::Array* a :
+                 {g->getVertexArray(), g->getNormalArray(), g->getColorArray()})
+                bytes += a ? a->getTotalDataSize() : 0;
+            for (unsigned i = 0; i < g->getNumVertexAttribArrays(); ++i)
+                bytes +=
+                    g->getVertexAttribArray(i) ? g->getVertexAttribArray(i)->getTotalDataSize() : 0;
+            for (unsigned i = 0; i < g->getNumPrimitiveSets(); ++i)
+                if (const auto* e = dynamic_cast<const osg::DrawElements*>(g->getPrimitiveSet(i)))
+                    bytes += e->getTotalDataSize();
+        }
+        std::set<const osg::Geometry*> seen;
+        std::size_t bytes = 0;
+    } sum;
+    node.accept(sum);
+    return sum.bytes;
+}
+
+/// The layer of the scene root with this name, if there is one.
+osg::Node* layerNamed(osg::Group& graph, const std::string& name) {
+    for (unsigned i = 0; i < graph.getNumChildren(); ++i) {
+        if (graph.getChild(i)->getName() == name)
+            return graph.getChild(i);
+    }
+    return nullptr;
+}
+
+/// Memory: GL array bytes a building (all its levels, over the buildings layer) and a tree
+/// (its share of the shared templates and rings), the CPU mesh a building keeps in SceneData,
+/// and the process's peak resident memory so far.
+void printMemory(osg::Group& graph, const SceneData& data) {
+    const int buildings = std::max(1, data.buildingCount);
+    const std::size_t trees = std::max<std::size_t>(1, data.trees.size());
+    const geo::Mesh& m = data.buildings;
+    const std::size_t meshBytes =
+        m.positions.size() * (sizeof(geo::Vec3f) * 2 + sizeof(geo::Rgba) + sizeof(std::uint32_t)) +
+        m.surfaces.size() * sizeof(geo::Surface) + m.indices.size() * sizeof(std::uint32_t);
+    osg::Node* buildingLayer = layerNamed(graph, "buildings");
+    osg::Node* treeLayer = layerNamed(graph, "tree-layer");
+    std::printf(
+        "  memory: %.0f bytes of GL arrays a building (every level), %.0f of CPU mesh a "
+        "building, %.0f of GL arrays a tree; peak resident %.0f MB\n",
+        buildingLayer ? double(arrayBytes(*buildingLayer)) / buildings : 0.0,
+        double(meshBytes) / buildings,
+        treeLayer ? double(arrayBytes(*treeLayer)) / double(trees) : 0.0, peakResidentMb());
+}
+
 /// Renderers by samples a pixel: multisampling is the pbuffer's, so a scene whose look draws
 /// with fewer samples than the first renderer has gets one of its own (made once).
 class Renderers {
@@ -382,6 +450,7 @@ int main(int argc, char** argv) {
         if (o.layers && !o.callgrind) {
             printLayers(*renderer, *batched, overview, o.frames);
             printViews(*renderer, *batched, data.value(), o.frames);
+            printMemory(*batched, data.value());
         }
         std::fflush(stdout);
     }
