@@ -105,15 +105,19 @@ long floorDiv(long a, long b) {
     return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
-/// An LOD switching on the distance from the eye to a square's centre, with ranges measured
-/// from the square's edge (its half diagonal added), so a tall near building does not drop
-/// detail because its tile's centre is far.
+/// An LOD switching on the distance from the eye to a square's centre; its ranges are to be
+/// measured from the square's edge (halfDiagonal added), so a tall near building does not
+/// drop detail because its tile's centre is far. No radius is set: the LOD's bound stays its
+/// children's, so culling and picking see a building that reaches past the square's corner.
 osg::ref_ptr<osg::LOD> squareLod(double x0, double y0, double side, double z) {
     osg::ref_ptr<osg::LOD> lod = new osg::LOD;
     lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
     lod->setCenter(osg::Vec3(float(x0 + side / 2), float(y0 + side / 2), float(z)));
-    lod->setRadius(side * std::sqrt(0.5));
     return lod;
+}
+
+float halfDiagonal(double side) {
+    return float(side * std::sqrt(0.5));
 }
 
 geo::Vec3f faceNormal(const geo::Vec3f& a, const geo::Vec3f& b, const geo::Vec3f& c) {
@@ -259,8 +263,9 @@ osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLo
             osg::ref_ptr<osg::LOD> lod =
                 squareLod(double(tile.first) * o.tileM, double(tile.second) * o.tileM, o.tileM,
                           0.5 * (b.min.z + b.max.z));
-            const float fullTo = float(o.fullDetailM + lod->getRadius());
-            const float massingTo = float(std::max(o.massingM, o.fullDetailM) + lod->getRadius());
+            const float fullTo = float(o.fullDetailM) + halfDiagonal(o.tileM);
+            const float massingTo =
+                float(std::max(o.massingM, o.fullDetailM)) + halfDiagonal(o.tileM);
             lod->addChild(geodeOf(batchGeometry(full)), 0.0f, fullTo);
             lod->addChild(geodeOf(batchGeometry(clusterMesh(full, o.massingCellM))), fullTo,
                           massingTo);
@@ -272,11 +277,11 @@ osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLo
         osg::ref_ptr<osg::LOD> lod =
             squareLod(double(group.first) * groupM, double(group.second) * groupM, groupM,
                       zSum / double(members.size()));
-        const float switchAt = float(o.groupM + lod->getRadius());
+        const float switchAt = float(o.groupM) + halfDiagonal(groupM);
         lod->addChild(near, 0.0f, switchAt);
         lod->addChild(
             geodeOf(batchGeometry(clusterMesh(subMesh(mesh, groupTriangles), o.coarseCellM))),
-            switchAt, float(o.farM + lod->getRadius()));
+            switchAt, float(o.farM) + halfDiagonal(groupM));
         lod->setName("building-group");
         root->addChild(lod);
     }

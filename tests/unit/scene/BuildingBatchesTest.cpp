@@ -138,6 +138,27 @@ TEST_F(DemoBuildings, TilesCostOneDrawCallALevel) {
     }
     for (const osg::Geometry* g : perBuilding)
         fullTriangles += trianglesOf(*g);
+    // Every LOD's bound holds all its levels' vertices (a building may reach past its tile's
+    // square), or culling and picking would miss what sticks out.
+    struct Lods : osg::NodeVisitor {
+        Lods() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+        void apply(osg::LOD& lod) override {
+            found.push_back(&lod);
+            traverse(lod);
+        }
+        std::vector<osg::LOD*> found;
+    } lods;
+    batched->accept(lods);
+    ASSERT_FALSE(lods.found.empty());
+    for (osg::LOD* lod : lods.found) {
+        const osg::BoundingSphere sphere = lod->getBound();
+        for (const osg::Geometry* g : geometriesUnder(*lod)) {
+            const auto* v = dynamic_cast<const osg::Vec3Array*>(g->getVertexArray());
+            ASSERT_TRUE(v);
+            for (const osg::Vec3& p : *v)
+                ASSERT_LE((p - sphere.center()).length(), sphere.radius() * 1.0001f);
+        }
+    }
     EXPECT_EQ(fullTriangles, data_->buildings.triangleCount());
 }
 
