@@ -52,14 +52,19 @@ geo::Mesh subMesh(const geo::Mesh& mesh, const std::vector<std::uint32_t>& trian
     return out;
 }
 
-/// One draw call: the mesh with its triangles in vertex-cache order (llvmpipe's vertex cache
-/// and a GPU's post-transform cache both gain), its partIds kept for picking.
-osg::ref_ptr<osg::Geometry> batchGeometry(geo::Mesh mesh) {
-    meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(),
-                                mesh.positions.size());
+/// The mesh as one drawable, its partIds kept beside it for picking (partAt).
+osg::ref_ptr<osg::Geometry> partGeometry(geo::Mesh mesh) {
     osg::ref_ptr<osg::Geometry> g = meshGeometry(mesh);
     g->setUserData(new PartIds(std::move(mesh.partIds)));
     return g;
+}
+
+/// One draw call: partGeometry with the triangles in vertex-cache order (llvmpipe's vertex
+/// cache and a GPU's post-transform cache both gain).
+osg::ref_ptr<osg::Geometry> batchGeometry(geo::Mesh mesh) {
+    meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(),
+                                mesh.positions.size());
+    return partGeometry(std::move(mesh));
 }
 
 osg::ref_ptr<osg::Geode> geodeOf(osg::ref_ptr<osg::Geometry> geometry) {
@@ -252,11 +257,12 @@ osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLo
     const double groupM = o.tileM * o.tilesPerGroup;
     for (const auto& [group, members] : groups) {
         osg::ref_ptr<osg::Group> near = new osg::Group;
-        std::vector<std::uint32_t> groupTriangles;
+        // The group's far level is its tiles' coarse massings side by side: clustered once,
+        // not again over the whole group (a building lies in one tile, so nothing is lost).
+        geo::Mesh groupCoarse;
         double zSum = 0;
         for (const auto& tile : members) {
             const std::vector<std::uint32_t>& triangles = tiles.at(tile);
-            groupTriangles.insert(groupTriangles.end(), triangles.begin(), triangles.end());
             const geo::Mesh full = subMesh(mesh, triangles);
             const geo::Bounds b = geo::boundsOf(full);
             zSum += 0.5 * (b.min.z + b.max.z);
@@ -269,8 +275,9 @@ osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLo
             lod->addChild(geodeOf(batchGeometry(full)), 0.0f, fullTo);
             lod->addChild(geodeOf(batchGeometry(clusterMesh(full, o.massingCellM))), fullTo,
                           massingTo);
-            lod->addChild(geodeOf(batchGeometry(clusterMesh(full, o.coarseCellM))), massingTo,
-                          1e30f);
+            geo::Mesh coarse = clusterMesh(full, o.coarseCellM);
+            groupCoarse.append(coarse);
+            lod->addChild(geodeOf(batchGeometry(std::move(coarse))), massingTo, 1e30f);
             lod->setName("building-tile");
             near->addChild(lod);
         }
@@ -279,9 +286,8 @@ osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLo
                       zSum / double(members.size()));
         const float switchAt = float(o.groupM) + halfDiagonal(groupM);
         lod->addChild(near, 0.0f, switchAt);
-        lod->addChild(
-            geodeOf(batchGeometry(clusterMesh(subMesh(mesh, groupTriangles), o.coarseCellM))),
-            switchAt, float(o.farM) + halfDiagonal(groupM));
+        lod->addChild(geodeOf(batchGeometry(std::move(groupCoarse))), switchAt,
+                      float(o.farM) + halfDiagonal(groupM));
         lod->setName("building-group");
         root->addChild(lod);
     }
@@ -293,12 +299,8 @@ osg::ref_ptr<osg::Node> naiveBuildings(const geo::Mesh& mesh) {
     std::map<std::uint32_t, std::vector<std::uint32_t>> parts;
     for (std::uint32_t t = 0; t < mesh.triangleCount(); ++t)
         parts[partOf(mesh, mesh.indices[std::size_t(t) * 3])].push_back(t);
-    for (const auto& [part, triangles] : parts) {
-        geo::Mesh m = subMesh(mesh, triangles);
-        osg::ref_ptr<osg::Geometry> g = meshGeometry(m);
-        g->setUserData(new PartIds(std::move(m.partIds)));
-        root->addChild(geodeOf(g));
-    }
+    for (const auto& [part, triangles] : parts)
+        root->addChild(geodeOf(partGeometry(subMesh(mesh, triangles))));
     return root;
 }
 
