@@ -18,9 +18,12 @@ void Mesh::append(const Mesh& other) {
     normals.insert(normals.end(), other.normals.begin(), other.normals.end());
     colors.insert(colors.end(), other.colors.begin(), other.colors.end());
     partIds.insert(partIds.end(), other.partIds.begin(), other.partIds.end());
-    indices.reserve(indices.size() + other.indices.size());
-    for (std::uint32_t i : other.indices)
-        indices.push_back(base + i);
+    // No reserve of the exact sum: appending many small meshes one by one would then copy
+    // the whole array each time (quadratic); insert keeps the vector's geometric growth.
+    const std::size_t first = indices.size();
+    indices.insert(indices.end(), other.indices.begin(), other.indices.end());
+    for (std::size_t i = first; i < indices.size(); ++i)
+        indices[i] += base;
 }
 
 bool Mesh::isValid() const {
