@@ -10,7 +10,9 @@
 // (--callgrind: a few frames, each mode's counted frames in a dump of its own).
 //
 //   build/bin/bench_frame [--frames N] [--size WxH] [--quality auto|low|medium|high]
-//                         [--callgrind] SCENE.json...
+//                         [--callgrind] [--layers] [--batched-only] SCENE.json...
+// The naive graph is built after the batched one is measured and released, so --layers' peak
+// resident memory is the batched scene's.
 
 #include <cunjing/scene/Look.h>
 #include <cunjing/scene/Offscreen.h>
@@ -40,6 +42,7 @@
 #include <vector>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace cunjing::scene;
 namespace geo = cunjing::geo;
@@ -55,13 +58,14 @@ struct Options {
     std::optional<Quality> quality;  ///< nullopt: auto
     bool callgrind = false;
     bool layers = false;  ///< also each layer's share of the batched overview, each viewpoint
+    bool batchedOnly = false;  ///< skip the naive baseline (quick looks while tuning)
     std::vector<std::string> scenes;
 };
 
 void usage() {
     std::fprintf(stderr,
                  "usage: bench_frame [--frames N] [--size WxH] [--quality auto|low|medium|high] "
-                 "[--callgrind] [--layers] SCENE.json...\n");
+                 "[--callgrind] [--layers] [--batched-only] SCENE.json...\n");
 }
 
 std::optional<Options> parseOptions(int argc, char** argv) {
@@ -86,6 +90,8 @@ std::optional<Options> parseOptions(int argc, char** argv) {
             }
         } else if (arg == "--callgrind") {
             o.callgrind = true;
+        } else if (arg == "--batched-only") {
+            o.batchedOnly = true;
         } else if (arg == "--layers") {
             o.layers = true;
         } else if (!arg.empty() && arg[0] == '-') {
@@ -106,6 +112,18 @@ double peakResidentMb() {
     struct rusage usage {};
     ::getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
+}
+
+/// Resident memory now (VmRSS), MB.
+double residentMb() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (f) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(f);
+    }
+    return double(resident) * double(::sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
 struct Pose {
@@ -331,10 +349,17 @@ osg::Node* layerNamed(osg::Group& graph, const std::string& name) {
 void printMemory(osg::Group& graph, const SceneData& data) {
     const int buildings = std::max(1, data.buildingCount);
     const std::size_t trees = std::max<std::size_t>(1, data.trees.size());
-    const geo::Mesh& m = data.buildings;
-    const std::size_t meshBytes =
-        m.positions.size() * (sizeof(geo::Vec3f) * 2 + sizeof(geo::Rgba) + sizeof(std::uint32_t)) +
-        m.surfaces.size() * sizeof(geo::Surface) + m.indices.size() * sizeof(std::uint32_t);
+    const auto bytesOf = [](const geo::Mesh& m) {
+        return m.positions.size() *
+                   (sizeof(geo::Vec3f) * 2 + sizeof(geo::Rgba) + sizeof(std::uint32_t)) +
+               m.surfaces.size() * sizeof(geo::Surface) + m.indices.size() * sizeof(std::uint32_t);
+    };
+    // A paged scene keeps each building's coarse massing, not its full mesh.
+    std::size_t meshBytes = bytesOf(data.buildings);
+    if (data.pagedBuildings) {
+        for (const auto& [key, tile] : data.pagedBuildings->tiles)
+            meshBytes += bytesOf(tile.coarse);
+    }
     osg::Node* buildingLayer = layerNamed(graph, "buildings");
     osg::Node* treeLayer = layerNamed(graph, "tree-layer");
     std::printf(
@@ -405,27 +430,28 @@ int main(int argc, char** argv) {
         auto desc = loadSceneFile(file);
         if (!desc)
             return std::fprintf(stderr, "error: %s\n", desc.firstError().c_str()), 2;
+        const double residentBefore = residentMb();
         auto data = loadScene(desc.value());
         if (!data)
             return std::fprintf(stderr, "error: %s\n", data.firstError().c_str()), 2;
+        const double residentLoaded = residentMb();
         const Look look = lookFor(desc->look, glRenderer, o.quality);
         OffscreenRenderer* renderer = renderers.get(presetFor(look.quality).samples);
         if (!renderer)
             return 3;
         osg::ref_ptr<osg::Group> batched =
             buildSceneGraph(data.value(), Lighting{}, GraphOptions{});
-        osg::ref_ptr<osg::Group> naive =
-            buildSceneGraph(data.value(), Lighting{}, GraphOptions{.naive = true});
         applyLook(*batched, look);
-        applyLook(*naive, look);
+        const double residentGraph = residentMb();
 
         const std::vector<Pose> path = cameraPath(data.value(), o.frames);
         const Viewpoint overviewVp = overviewOf(data.value());
         const Pose overview = poseOf(data.value(), overviewVp);
         const std::string stem = std::filesystem::path(file).stem().string();
-        std::printf("\nscene %s: %d buildings, %zu trees; %s, %d samples a pixel\n", file.c_str(),
-                    data->buildingCount, data->trees.size(), describeLook(look).c_str(),
-                    renderer->samples());
+        std::printf("\nscene %s: %d buildings%s, %zu trees; %s, %d samples a pixel\n",
+                    file.c_str(), data->buildingCount,
+                    data->pagedBuildings ? " (paged)" : "", data->trees.size(),
+                    describeLook(look).c_str(), renderer->samples());
         std::printf(
             "path: %zu viewpoints in order, %d frames after %d warm-up and one uncounted "
             "flight; overview: %s\n",
@@ -435,23 +461,35 @@ int main(int argc, char** argv) {
             std::printf("(under callgrind: the times are valgrind's, only the counts mean much)\n");
 
         const auto b = measure(*renderer, batched.get(), path, overview, o, stem + " batched");
-        const auto n =
-            b ? measure(*renderer, naive.get(), path, overview, o, stem + " naive") : std::nullopt;
-        if (!b || !n)
+        if (!b)
             return 3;
+        if (o.layers && !o.callgrind) {
+            printLayers(*renderer, *batched, overview, o.frames);
+            printViews(*renderer, *batched, data.value(), o.frames);
+            // Before the naive graph exists: its memory is what batching, LOD and paging save.
+            printMemory(*batched, data.value());
+            std::printf("  resident: %.0f MB the scene's data, %.0f MB its graph (before drawing)\n",
+                        residentLoaded - residentBefore, residentGraph - residentLoaded);
+        }
         std::printf("  %-8s %-9s %9s %8s %7s %10s %10s %8s %8s\n", "mode", "where", "median ms",
                     "p95 ms", "fps", "draw calls", "triangles", "cull ms", "draw ms");
         printRow("batched", "path", b->path);
         printRow("batched", "overview", b->overview);
+        std::fflush(stdout);
+        if (o.batchedOnly)
+            continue;
+        batched = nullptr;
+        osg::ref_ptr<osg::Group> naive =
+            buildSceneGraph(data.value(), Lighting{}, GraphOptions{.naive = true});
+        applyLook(*naive, look);
+        const auto n = measure(*renderer, naive.get(), path, overview, o, stem + " naive");
+        if (!n)
+            return 3;
         printRow("naive", "path", n->path);
         printRow("naive", "overview", n->overview);
         printRatios("path", n->path, b->path);
         printRatios("overview", n->overview, b->overview);
-        if (o.layers && !o.callgrind) {
-            printLayers(*renderer, *batched, overview, o.frames);
-            printViews(*renderer, *batched, data.value(), o.frames);
-            printMemory(*batched, data.value());
-        }
+        std::printf("  peak resident with the naive graph: %.0f MB\n", peakResidentMb());
         std::fflush(stdout);
     }
     return 0;

@@ -9,6 +9,7 @@
 #include "PlanCommand.h"
 #include "RegisterCommand.h"
 #include "RenderCommand.h"
+#include "SceneCommand.h"
 #include "StyleCommand.h"
 #include "TerrainCommand.h"
 #include "VillageCommand.h"
@@ -45,6 +46,8 @@ int main(int argc, char** argv) {
     cunjing::tools::addPlanCommand(app, plan);
     std::function<int()> kiosk;  // set by `kiosk passcode`
     cunjing::tools::addKioskCommand(app, kiosk);
+    std::function<int()> scene;  // set by `scene stress`
+    cunjing::tools::addSceneCommand(app, scene);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -79,6 +82,8 @@ int main(int argc, char** argv) {
             return plan();
         if (app.got_subcommand("kiosk") && kiosk)
             return kiosk();
+        if (app.got_subcommand("scene") && scene)
+            return scene();
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\n";
         return 3;

@@ -6,9 +6,13 @@
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/LOD>
+#include <osg/PagedLOD>
+
+#include "Paging.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
@@ -143,6 +147,34 @@ bool turned(const geo::Mesh& mesh, std::size_t t, const geo::Mesh& out, std::uin
     return before.x * after.x + before.y * after.y + before.z * after.z < 0.5f;
 }
 
+/// The mesh with only the vertices its triangles use (clustering leaves those of dropped
+/// triangles behind: most of a coarse massing's).
+geo::Mesh withoutUnusedVertices(geo::Mesh mesh) {
+    constexpr std::uint32_t kUnused = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> remap(mesh.positions.size(), kUnused);
+    std::uint32_t next = 0;
+    for (std::uint32_t& i : mesh.indices) {
+        if (remap[i] == kUnused)
+            remap[i] = next++;
+        i = remap[i];
+    }
+    const auto compact = [&](auto& values) {
+        if (values.size() != remap.size())
+            return;
+        std::remove_reference_t<decltype(values)> kept(next);
+        for (std::size_t v = 0; v < remap.size(); ++v)
+            if (remap[v] != kUnused)
+                kept[remap[v]] = values[v];
+        values = std::move(kept);
+    };
+    compact(mesh.positions);
+    compact(mesh.normals);
+    compact(mesh.colors);
+    compact(mesh.partIds);
+    compact(mesh.surfaces);
+    return mesh;
+}
+
 }  // namespace
 
 geo::Mesh clusterMesh(const geo::Mesh& mesh, double cellM) {
@@ -241,57 +273,145 @@ geo::Mesh clusterMesh(const geo::Mesh& mesh, double cellM) {
             continue;
         out.indices.insert(out.indices.end(), {a, b, c});
     }
-    return out;
+    return withoutUnusedVertices(std::move(out));
 }
 
-osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLodOptions& o) {
+namespace {
+
+/// Where a tile's levels switch, measured from the tile's centre (its edge's distances plus
+/// half its diagonal).
+struct TileRanges {
+    float fullTo = 0, massingTo = 0;
+};
+
+TileRanges tileRanges(const BuildingLodOptions& o) {
+    return {float(o.fullDetailM) + halfDiagonal(o.tileM),
+            float(std::max(o.massingM, o.fullDetailM)) + halfDiagonal(o.tileM)};
+}
+
+double middleZ(const geo::Mesh& mesh) {
+    const geo::Bounds b = geo::boundsOf(mesh);
+    return 0.5 * (b.min.z + b.max.z);
+}
+
+/// A tile's near levels: full detail, then the fine massing.
+void addNearLevels(osg::LOD& lod, const geo::Mesh& full, const BuildingLodOptions& o) {
+    const TileRanges r = tileRanges(o);
+    lod.addChild(geodeOf(batchGeometry(full)), 0.0f, r.fullTo);
+    lod.addChild(geodeOf(batchGeometry(clusterMesh(full, o.massingCellM))), r.fullTo,
+                 r.massingTo);
+}
+
+/// A tile's node (an LOD whose coarsest level is `coarse`) with its coarse massing, for its
+/// group's far level.
+struct TileNode {
+    osg::ref_ptr<osg::LOD> node;
+    geo::Mesh coarse;
+    double z = 0;
+};
+
+using Key = std::pair<long, long>;
+
+/// Tiles by group, each group an LOD: its tiles nearer than groupM, one draw call beyond of
+/// all their coarse massings appended and clustered again at groupCellM (at two kilometres a
+/// 6 m cell is a pixel or two).
+osg::ref_ptr<osg::Node> groupedTiles(std::map<Key, std::vector<TileNode>> groups,
+                                     const BuildingLodOptions& o) {
     osg::ref_ptr<osg::Group> root = new osg::Group;
-    if (mesh.empty())
-        return root;
-    const auto tiles = trianglesByTile(mesh, o.tileM);
-    // Tiles by group, and each group's triangles for its far massing.
-    std::map<std::pair<long, long>, std::vector<std::pair<long, long>>> groups;
-    for (const auto& [tile, triangles] : tiles)
-        groups[{floorDiv(tile.first, o.tilesPerGroup), floorDiv(tile.second, o.tilesPerGroup)}]
-            .push_back(tile);
     const double groupM = o.tileM * o.tilesPerGroup;
-    for (const auto& [group, members] : groups) {
+    for (auto& [group, members] : groups) {
         osg::ref_ptr<osg::Group> near = new osg::Group;
-        // The group's far level is its tiles' coarse massings side by side: clustered once,
-        // not again over the whole group (a building lies in one tile, so nothing is lost).
         geo::Mesh groupCoarse;
         double zSum = 0;
-        for (const auto& tile : members) {
-            const std::vector<std::uint32_t>& triangles = tiles.at(tile);
-            const geo::Mesh full = subMesh(mesh, triangles);
-            const geo::Bounds b = geo::boundsOf(full);
-            zSum += 0.5 * (b.min.z + b.max.z);
-            osg::ref_ptr<osg::LOD> lod =
-                squareLod(double(tile.first) * o.tileM, double(tile.second) * o.tileM, o.tileM,
-                          0.5 * (b.min.z + b.max.z));
-            const float fullTo = float(o.fullDetailM) + halfDiagonal(o.tileM);
-            const float massingTo =
-                float(std::max(o.massingM, o.fullDetailM)) + halfDiagonal(o.tileM);
-            lod->addChild(geodeOf(batchGeometry(full)), 0.0f, fullTo);
-            lod->addChild(geodeOf(batchGeometry(clusterMesh(full, o.massingCellM))), fullTo,
-                          massingTo);
-            geo::Mesh coarse = clusterMesh(full, o.coarseCellM);
-            groupCoarse.append(coarse);
-            lod->addChild(geodeOf(batchGeometry(std::move(coarse))), massingTo, 1e30f);
-            lod->setName("building-tile");
-            near->addChild(lod);
+        for (TileNode& tile : members) {
+            near->addChild(tile.node);
+            groupCoarse.append(tile.coarse);
+            zSum += tile.z;
         }
         osg::ref_ptr<osg::LOD> lod =
             squareLod(double(group.first) * groupM, double(group.second) * groupM, groupM,
                       zSum / double(members.size()));
         const float switchAt = float(o.groupM) + halfDiagonal(groupM);
         lod->addChild(near, 0.0f, switchAt);
-        lod->addChild(geodeOf(batchGeometry(std::move(groupCoarse))), switchAt,
+        lod->addChild(geodeOf(batchGeometry(clusterMesh(groupCoarse, o.groupCellM))), switchAt,
                       float(o.farM) + halfDiagonal(groupM));
         lod->setName("building-group");
         root->addChild(lod);
     }
     return root;
+}
+
+Key groupOf(const Key& tile, const BuildingLodOptions& o) {
+    return {floorDiv(tile.first, o.tilesPerGroup), floorDiv(tile.second, o.tilesPerGroup)};
+}
+
+}  // namespace
+
+osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLodOptions& o) {
+    if (mesh.empty())
+        return new osg::Group;
+    const TileRanges r = tileRanges(o);
+    std::map<Key, std::vector<TileNode>> groups;
+    for (const auto& [tile, triangles] : trianglesByTile(mesh, o.tileM)) {
+        const geo::Mesh full = subMesh(mesh, triangles);
+        TileNode t;
+        t.z = middleZ(full);
+        t.node = squareLod(double(tile.first) * o.tileM, double(tile.second) * o.tileM, o.tileM,
+                           t.z);
+        addNearLevels(*t.node, full, o);
+        t.coarse = clusterMesh(full, o.coarseCellM);
+        t.node->addChild(geodeOf(batchGeometry(t.coarse)), r.massingTo, 1e30f);
+        t.node->setName("building-tile");
+        groups[groupOf(tile, o)].push_back(std::move(t));
+    }
+    return groupedTiles(std::move(groups), o);
+}
+
+std::pair<long, long> BuildingTiles::tileOf(const geo::Bounds& b) const {
+    return {long(std::floor(0.5 * (b.min.x + b.max.x) / lod.tileM)),
+            long(std::floor(0.5 * (b.min.y + b.max.y) / lod.tileM))};
+}
+
+osg::ref_ptr<osg::Node> pagedBuildings(std::shared_ptr<const BuildingTiles> tiles) {
+    const BuildingLodOptions& o = tiles->lod;
+    const TileRanges r = tileRanges(o);
+    // The near levels, made on the pager's thread from the buildings' recipes.
+    osg::ref_ptr<detail::TileMaker> maker =
+        new detail::TileMaker("cunjing-buildings", [tiles](long x, long y) -> osg::ref_ptr<osg::Node> {
+            const auto it = tiles->tiles.find({x, y});
+            if (it == tiles->tiles.end())
+                return nullptr;
+            geo::Mesh full;
+            for (std::uint32_t id : it->second.ids)
+                full.append(tiles->make(id));
+            const BuildingLodOptions& lod = tiles->lod;
+            osg::ref_ptr<osg::LOD> near =
+                squareLod(double(x) * lod.tileM, double(y) * lod.tileM, lod.tileM, middleZ(full));
+            addNearLevels(*near, full, lod);
+            near->setName("building-tile-near");
+            return near;
+        });
+    osg::ref_ptr<osgDB::Options> options = maker->options();
+    std::map<Key, std::vector<TileNode>> groups;
+    for (const auto& [tile, content] : tiles->tiles) {
+        TileNode t;
+        t.coarse = content.coarse;
+        t.z = middleZ(t.coarse);
+        osg::ref_ptr<osg::PagedLOD> lod = new osg::PagedLOD;
+        lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
+        lod->setCenter(osg::Vec3(float((double(tile.first) + 0.5) * o.tileM),
+                                 float((double(tile.second) + 0.5) * o.tileM), float(t.z)));
+        // Child 0 stays (no file name, never expired); child 1 is paged in within the massing
+        // range, the coarse massing standing in until it is.
+        lod->addChild(geodeOf(batchGeometry(t.coarse)), r.massingTo, 1e30f);
+        lod->setFileName(1, maker->fileName(tile.first, tile.second));
+        lod->setRange(1, 0.0f, r.massingTo);
+        lod->setDatabaseOptions(options.get());
+        lod->setName("building-tile");
+        t.node = lod;
+        groups[groupOf(tile, o)].push_back(std::move(t));
+    }
+    return groupedTiles(std::move(groups), o);
 }
 
 osg::ref_ptr<osg::Node> naiveBuildings(const geo::Mesh& mesh) {

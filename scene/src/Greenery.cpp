@@ -6,6 +6,8 @@
 #include <cunjing/scene/SceneGraph.h>
 #include <cunjing/scene/Shaders.h>
 
+#include "Instancing.h"
+
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/LOD>
@@ -65,6 +67,18 @@ public:
                 hi = {std::max(hi.x, p.x), std::max(hi.y, p.y), 0};
             }
             markBox(lo.x - 1.0, lo.y - 1.0, hi.x + 1.0, hi.y + 1.0);
+        }
+        // A paged scene's buildings are not in data.buildings: their outlines mark them.
+        if (data.pagedBuildings) {
+            for (const PlacedBuilding& p : data.placed) {
+                geo::Vec3f lo{1e30f, 1e30f, 0}, hi{-1e30f, -1e30f, 0};
+                for (const auto& q : p.footprint.outline) {
+                    lo = {std::min(lo.x, float(q.x)), std::min(lo.y, float(q.y)), 0};
+                    hi = {std::max(hi.x, float(q.x)), std::max(hi.y, float(q.y)), 0};
+                }
+                if (!p.footprint.outline.empty())
+                    markBox(lo.x - 1.0, lo.y - 1.0, hi.x + 1.0, hi.y + 1.0);
+            }
         }
         for (const auto& t : data.trees)
             markDisc(t.x, t.y, 0.5 * std::max(t.crownM, 4.0));
@@ -353,68 +367,6 @@ constexpr float kFullRange = 110, kSimpleRange = 400, kFarRange = 3000;
 /// Cluster cell of the far blob, as a share of the plant's height [E].
 constexpr double kFarCell = 0.15;
 
-/// One template drawn once per instance of a tile: GL instancing (glDrawElementsInstanced),
-/// the instances placed in the vertex shader (common.vert). Its bound is the instances', not
-/// the template's; it offers no primitives to intersection visitors, so picking and ground
-/// queries never hit a template at the origin (and greenery is no register's record).
-class InstancedGeometry : public osg::Geometry {
-public:
-    InstancedGeometry() = default;
-    InstancedGeometry(const InstancedGeometry& other,
-                      const osg::CopyOp& op = osg::CopyOp::SHALLOW_COPY)
-        : osg::Geometry(other, op),
-          box_(other.box_),
-          instances_(other.instances_),
-          roundOff_(other.roundOff_) {}
-    META_Object(cunjing, InstancedGeometry);
-
-    InstancedGeometry(const osg::Geometry& shape, osg::Vec4Array* place, osg::Vec2Array* size,
-                      const osg::BoundingBox& box)
-        : osg::Geometry(shape, osg::CopyOp::SHALLOW_COPY),
-          box_(box),
-          instances_(unsigned(place->size())),
-          roundOff_(
-              double((std::uint32_t(std::lround(box.center().x() * 7 + box.center().y() * 13)) *
-                      2654435761u) %
-                     997u) /
-              997.0) {
-        // Arrays shared with the template; the primitives copied, each with its own count.
-        removePrimitiveSet(0, getNumPrimitiveSets());
-        for (unsigned i = 0; i < shape.getNumPrimitiveSets(); ++i) {
-            auto* copy = static_cast<osg::PrimitiveSet*>(
-                shape.getPrimitiveSet(i)->clone(osg::CopyOp::DEEP_COPY_ALL));
-            copy->setNumInstances(int(instances_));
-            addPrimitiveSet(copy);
-        }
-        setVertexAttribArray(kInstancePlaceAttribute, place, osg::Array::BIND_PER_VERTEX);
-        setVertexAttribArray(kInstanceSizeAttribute, size, osg::Array::BIND_PER_VERTEX);
-        osg::StateSet* ss = getOrCreateStateSet();
-        ss->setAttribute(new osg::VertexAttribDivisor(kInstancePlaceAttribute, 1));
-        ss->setAttribute(new osg::VertexAttribDivisor(kInstanceSizeAttribute, 1));
-        ss->setDefine(kInstancedDefine);
-        setCullingActive(true);
-    }
-
-    osg::BoundingBox computeBoundingBox() const override { return box_; }
-    void accept(osg::PrimitiveFunctor&) const override {}
-    void accept(osg::PrimitiveIndexFunctor&) const override {}
-
-    void setShare(double share) {
-        // Rounded up or down by the tile's own fraction: over many small tiles the share holds
-        // on average (always rounding up would draw a one-plant tile whole).
-        const int n =
-            std::clamp(int(std::floor(share * double(instances_) + roundOff_)), 0, int(instances_));
-        for (unsigned i = 0; i < getNumPrimitiveSets(); ++i)
-            getPrimitiveSet(i)->setNumInstances(n);
-        setNodeMask(n > 0 ? ~0u : 0u);
-    }
-
-private:
-    osg::BoundingBox box_;
-    unsigned instances_ = 0;
-    double roundOff_ = 0.5;
-};
-
 geo::Mesh templateMesh(TreeSpecies s, std::uint32_t variant, heritage::TreeDetail detail) {
     const auto [h, c] = templateSize(s);
     heritage::TreeShape shape;
@@ -477,7 +429,7 @@ public:
         setNodeMaskOverride(~0u);
     }
     void apply(osg::Drawable& d) override {
-        if (auto* g = dynamic_cast<InstancedGeometry*>(&d))
+        if (auto* g = dynamic_cast<detail::InstancedGeometry*>(&d); g && g->thinnable())
             g->setShare(share_);
     }
 
@@ -589,7 +541,7 @@ osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& gr
         const std::array<float, 4> ranges{0.0f, kFullRange + r, kSimpleRange + r, kFarRange};
         for (std::size_t detail = 0; detail < shapes.size(); ++detail) {
             osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-            geode->addDrawable(new InstancedGeometry(*shapes[detail], place, size, box));
+            geode->addDrawable(new detail::InstancedGeometry(*shapes[detail], place, size, box));
             lod->addChild(geode, ranges[detail], ranges[detail + 1]);
         }
         lod->setName(std::string(heritage::speciesId(species)));

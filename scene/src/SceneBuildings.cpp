@@ -10,8 +10,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <malloc.h>
+#include <future>
 #include <limits>
+#include <memory>
 #include <numbers>
+#include <thread>
 
 namespace cunjing::scene::detail {
 
@@ -271,14 +275,6 @@ geo::Mesh subdivided(const geo::Mesh& in, double maxEdge) {
     return out;
 }
 
-/// A generated building and where it goes.
-struct Built {
-    BuildingMesh mesh;
-    architecture::Placement at;
-    double base = 0;                            ///< floor height, metres, unexaggerated
-    architecture::BuildingFootprint footprint;  ///< what made it, outline as placed
-    architecture::BuildingFacts facts;
-};
 
 /// What a job generated from, as a town plan sees it: the footprint's attributes (or the
 /// single building's), every param it was generated with, and the outline its masses fill.
@@ -301,6 +297,91 @@ architecture::BuildingFootprint describedFootprint(const Job& job, const Buildin
     fp.overrides = job.overrides;
     fp.outline = architecture::footprintOutline(mesh, at);
     return fp;
+}
+
+/// What one job made: the building's record, the ground to level under it, and its placed
+/// mesh (or, for a paged scene, only its coarse massing and tile).
+struct Made {
+    std::vector<Error> errors;
+    PlacedBuilding placed;
+    std::vector<terrain::Footprint> level;
+    architecture::Placement at;
+    double z = 0;  ///< floor height, exaggerated
+    geo::Mesh mesh;
+    geo::Mesh coarse;
+    std::pair<long, long> tile;
+};
+
+/// How the pager makes a paged building again.
+struct Recipe {
+    const architecture::Style* style = nullptr;
+    std::string typology;
+    architecture::ParamOverrides overrides;
+    std::uint32_t seed = 1;
+    architecture::Placement at;
+    double z = 0;
+};
+
+/// Generates, places and describes one building (on a worker thread: reads data, writes only
+/// the result). Its floor height comes from the ground before any levelling.
+Made makeBuilding(const Job& job, std::uint32_t id, const std::vector<architecture::Style>& styles,
+                  const SceneData& data, const BuildingTiles* tiles) {
+    Made m;
+    auto mesh = architecture::generateBuilding(*job.style, job.typology, job.overrides, job.seed, id);
+    if (!mesh) {
+        // The style library's message names the typology and the allowed values.
+        for (const Error& e : mesh.errors())
+            m.errors.push_back({job.file, job.where, e.message});
+        return m;
+    }
+    m.at = job.footprint ? architecture::placeOnFootprint(mesh.value(), *job.footprint)
+                         : architecture::Placement{job.at[0], job.at[1],
+                                                   architecture::headingForFacing(job.facingDeg)};
+    architecture::BuildingFootprint footprint = describedFootprint(job, mesh.value(), m.at);
+    auto facts = architecture::buildingFacts(styles, footprint, mesh.value());
+    if (!facts) {
+        for (const Error& e : facts.errors())
+            m.errors.push_back({job.file, job.where, e.message});
+        return m;
+    }
+    double base = 0;
+    if (data.terrain) {
+        const terrain::Heightfield& field = *data.terrain;
+        const double cell = std::hypot(field.dx, field.dy);
+        const Outline plot = toWorking(architecture::footprintOutline(mesh.value(), m.at), data);
+        if (!job.flatten) {
+            base = lowestGroundUnder(field, plot);
+        } else {
+            base = terrain::meanGroundUnder(field, plot);
+            m.level.push_back({plot, base, cell});
+            for (const auto& g : mesh->ground) {
+                const Outline outline = toWorking(placedRing(g.outline, m.at), data);
+                const double h =
+                    g.kind == GroundKind::Pond ? base + g.z - kPondBedBelowWater : base;
+                m.level.push_back({outline, h, g.kind == GroundKind::Pond ? 0.0 : cell});
+            }
+        }
+    }
+    m.z = base * data.exaggeration();
+    m.mesh = placedBuildingMesh(mesh.value(), m.at, m.z, id);
+    if (tiles) {
+        m.tile = tiles->tileOf(geo::boundsOf(m.mesh));
+        m.coarse = clusterMesh(m.mesh, tiles->lod.coarseCellM);
+        m.mesh = {};
+    }
+    PlacedBuilding& p = m.placed;
+    p.id = id;
+    p.style = job.style->id;
+    p.typology = job.typology;
+    p.name = job.name;
+    p.x = m.at.x, p.y = m.at.y, p.z = m.z;
+    p.headingDeg = m.at.headingDeg;
+    p.sceneId = job.sceneId;
+    p.group = job.group;
+    p.footprint = std::move(footprint);
+    p.facts = std::move(facts.value());
+    p.base = m.z;
+    return m;
 }
 
 }  // namespace
@@ -338,59 +419,45 @@ Status placeBuildings(SceneData& data) {
         }
     }
 
-    std::vector<Built> built;
-    for (const Job& job : work.jobs) {
-        const auto id = static_cast<std::uint32_t>(data.buildingCount + built.size());
-        auto mesh =
-            architecture::generateBuilding(*job.style, job.typology, job.overrides, job.seed, id);
-        if (!mesh) {
-            for (const Error& e : mesh.errors()) {
-                // The style library's message names the typology and the allowed values.
-                work.errors.push_back({job.file, job.where, e.message});
-            }
-            continue;
-        }
-        Built b;
-        b.at = job.footprint
-                   ? architecture::placeOnFootprint(mesh.value(), *job.footprint)
-                   : architecture::Placement{job.at[0], job.at[1],
-                                             architecture::headingForFacing(job.facingDeg)};
-        b.footprint = describedFootprint(job, mesh.value(), b.at);
-        auto facts = architecture::buildingFacts(styles.value(), b.footprint, mesh.value());
-        if (!facts) {
-            for (const Error& e : facts.errors())
-                work.errors.push_back({job.file, job.where, e.message});
-            continue;
-        }
-        b.facts = std::move(facts.value());
-        b.mesh = std::move(mesh.value());
-        built.push_back(std::move(b));
+    // Buildings generate on every core; each job's result lands in its own slot, so the
+    // scene is the same whatever the threads' order.
+    const bool paged = work.jobs.size() > description.pageBuildingsAbove &&
+                       description.plans.empty();
+    std::shared_ptr<BuildingTiles> tiles;
+    if (paged)
+        tiles = std::make_shared<BuildingTiles>();
+    std::vector<Made> made(work.jobs.size());
+    const std::uint32_t firstId = std::uint32_t(data.buildingCount);
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
+    std::vector<std::future<void>> workers;
+    for (unsigned k = 0; k < threads; ++k) {
+        workers.push_back(std::async(std::launch::async, [&, k] {
+            for (std::size_t i = k; i < work.jobs.size(); i += threads)
+                made[i] = makeBuilding(work.jobs[i], firstId + std::uint32_t(i), styles.value(),
+                                       data, tiles.get());
+        }));
     }
+    for (auto& w : workers)
+        w.get();
+    // A paged scene made and dropped every building's full mesh on the workers: hand the
+    // freed pages back (glibc keeps them in its arenas, fragmented between the small coarse
+    // meshes that stay, and they would count against the scene's memory for its whole life).
+    if (paged)
+        malloc_trim(0);
+    for (Made& m : made)
+        work.errors.insert(work.errors.end(), m.errors.begin(), m.errors.end());
     if (!work.errors.empty())
         return Status::failure(work.errors);
 
-    // Floor heights from the ground as it was, then one levelling of everything: the plot of
-    // each building, its forecourt, 化胎 and pond, and the plan's own ground areas.
+    // One levelling of everything, from the ground as it was (each floor height was taken from
+    // it): the plot of each building, its forecourt, 化胎 and pond, and the plan's own ground
+    // areas.
     if (data.terrain) {
         terrain::Heightfield& field = *data.terrain;
         const double cell = std::hypot(field.dx, field.dy);
         std::vector<terrain::Footprint> level;
-        for (std::size_t i = 0; i < built.size(); ++i) {
-            Built& b = built[i];
-            const Outline plot = toWorking(architecture::footprintOutline(b.mesh, b.at), data);
-            if (!work.jobs[i].flatten) {
-                b.base = lowestGroundUnder(field, plot);
-                continue;
-            }
-            b.base = terrain::meanGroundUnder(field, plot);
-            level.push_back({plot, b.base, cell});
-            for (const auto& g : b.mesh.ground) {
-                const Outline outline = toWorking(placedRing(g.outline, b.at), data);
-                const double h =
-                    g.kind == GroundKind::Pond ? b.base + g.z - kPondBedBelowWater : b.base;
-                level.push_back({outline, h, g.kind == GroundKind::Pond ? 0.0 : cell});
-            }
-        }
+        for (Made& m : made)
+            level.insert(level.end(), m.level.begin(), m.level.end());
         for (GroundJob& g : work.ground) {
             const Outline outline = toWorking(g.outline, data);
             g.ground = terrain::meanGroundUnder(field, outline);
@@ -407,30 +474,32 @@ Status placeBuildings(SceneData& data) {
         terrain::flattenUnder(field, level, std::max(4.0, 2.0 * cell));
     }
 
-    const double exaggeration = data.exaggeration();
-    for (std::size_t i = 0; i < built.size(); ++i) {
-        Built& b = built[i];
-        const Job& job = work.jobs[i];
-        const double z = b.base * exaggeration;
-        geo::Mesh mesh = std::move(b.mesh.mesh);
-        for (const auto& g : b.mesh.ground)
-            mesh.append(g.mesh);
-        place(mesh, b.at, z);
-        data.buildings.append(mesh);
-        PlacedBuilding p;
-        p.id = static_cast<std::uint32_t>(data.buildingCount);
-        p.style = job.style->id;
-        p.typology = job.typology;
-        p.name = job.name;
-        p.x = b.at.x, p.y = b.at.y, p.z = z;
-        p.headingDeg = b.at.headingDeg;
-        p.sceneId = job.sceneId;
-        p.group = job.group;
-        p.footprint = std::move(b.footprint);
-        p.facts = std::move(b.facts);
-        p.base = z;
-        data.placed.push_back(std::move(p));
+    for (Made& m : made) {
+        if (tiles) {
+            BuildingTiles::Tile& tile = tiles->tiles[m.tile];
+            tile.ids.push_back(m.placed.id);
+            tile.coarse.append(m.coarse);
+        } else {
+            data.buildings.append(m.mesh);
+        }
+        data.placed.push_back(std::move(m.placed));
         ++data.buildingCount;
+    }
+    if (tiles) {
+        // The recipes the pager makes full detail from again: the same calls as makeBuilding's.
+        auto recipes = std::make_shared<std::vector<Recipe>>();
+        auto library = std::make_shared<std::vector<architecture::Style>>(std::move(styles.value()));
+        for (std::size_t i = 0; i < work.jobs.size(); ++i) {
+            const Job& job = work.jobs[i];
+            recipes->push_back({architecture::findStyle(*library, job.style->id), job.typology,
+                                job.overrides, job.seed, made[i].at, made[i].z});
+        }
+        tiles->make = [recipes, library, firstId](std::uint32_t id) {
+            const Recipe& r = (*recipes)[id - firstId];
+            auto mesh = architecture::generateBuilding(*r.style, r.typology, r.overrides, r.seed, id);
+            return mesh ? placedBuildingMesh(mesh.value(), r.at, r.z, id) : geo::Mesh{};
+        };
+        data.pagedBuildings = tiles;
     }
     const double step = data.terrain ? 0.5 * std::min(data.terrain->dx, data.terrain->dy) : 1e9;
     for (const GroundJob& g : work.ground) {
@@ -439,7 +508,7 @@ Status placeBuildings(SceneData& data) {
             const double water = g.z.value_or(g.ground - kVillagePondWater);
             geo::Mesh mesh =
                 architecture::groundSurface(g.kind, g.outline, {}, g.ground - water, kNoBuilding);
-            place(mesh, {}, g.ground * exaggeration);
+            place(mesh, {}, g.ground * data.exaggeration());
             data.buildings.append(mesh);
             continue;
         }

@@ -20,21 +20,11 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path caseDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    const fs::path dir =
-        fs::absolute(outputDir("cli") / (std::string(info->test_suite_name()) + "-" + info->name() +
-                                         "-" + std::to_string(getpid())));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string quoted(const fs::path& p) {
-    return "'" + p.string() + "'";
+    return cunjing::test::caseDir("cli");
 }
 
 CommandResult notes(const fs::path& store, const std::string& args) {
-    return runCommand("'" + executable("cunjing").string() + "' notes --registry " + quoted(store) +
+    return runCommand("'" + executable("cunjing").string() + "' notes --registry " + shellQuoted(store) +
                       " --actor 林工 " + args);
 }
 

@@ -17,28 +17,18 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path caseDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    const fs::path dir =
-        fs::absolute(outputDir("cli") / (std::string(info->test_suite_name()) + "-" + info->name() +
-                                         "-" + std::to_string(getpid())));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string quoted(const fs::path& p) {
-    return "'" + p.string() + "'";
+    return cunjing::test::caseDir("cli");
 }
 
 /// `cunjing <noun> <args> --registry <dir>/heritage.gpkg`.
 CommandResult registerCommand(const fs::path& dir, const std::string& noun,
                               const std::string& args) {
     return runCommand("'" + executable("cunjing").string() + "' " + noun + " --registry " +
-                      quoted(dir / "heritage.gpkg") + " --actor tester " + args);
+                      shellQuoted(dir / "heritage.gpkg") + " --actor tester " + args);
 }
 
 std::string sharedFile(const std::string& relative) {
-    return quoted(fs::absolute(sharedData() / relative));
+    return shellQuoted(fs::absolute(sharedData() / relative));
 }
 
 int countLines(const std::string& text, const std::string& needle) {
@@ -101,9 +91,9 @@ TEST(RegisterCli, ExportImportsBackUnchanged) {
         0);
     for (const std::string ext : {".csv", ".geojson", ".gpkg"}) {
         const fs::path out = dir / ("export" + ext);
-        auto r = registerCommand(dir, "trees", "export " + quoted(out));
+        auto r = registerCommand(dir, "trees", "export " + shellQuoted(out));
         ASSERT_EQ(r.exitCode, 0) << r.out;
-        r = registerCommand(dir, "trees", "import --dry-run " + quoted(out));
+        r = registerCommand(dir, "trees", "import --dry-run " + shellQuoted(out));
         ASSERT_EQ(r.exitCode, 0) << r.out;
         EXPECT_NE(r.out.find("would add: 0"), std::string::npos) << ext << "\n" << r.out;
         EXPECT_NE(r.out.find("would change: 0"), std::string::npos) << ext << "\n" << r.out;
@@ -120,7 +110,7 @@ TEST(RegisterCli, BadRowsAreNamedAndNothingIsWrittenUnlessSkipBad) {
           << "44010000003,荔枝,113.3,23.1,old,9\n"   // text in a number
           << "44010000001,龙眼,113.4,23.2,150,8\n";  // duplicate id
     }
-    auto r = registerCommand(dir, "trees", "import " + quoted(dir / "bad.csv"));
+    auto r = registerCommand(dir, "trees", "import " + shellQuoted(dir / "bad.csv"));
     EXPECT_EQ(r.exitCode, 2) << r.out;
     EXPECT_NE(r.out.find("row 3"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("row 4"), std::string::npos) << r.out;
@@ -129,12 +119,12 @@ TEST(RegisterCli, BadRowsAreNamedAndNothingIsWrittenUnlessSkipBad) {
     r = registerCommand(dir, "trees", "list");
     EXPECT_NE(r.out.find("0 trees"), std::string::npos) << r.out;
 
-    r = registerCommand(dir, "trees", "import --skip-bad " + quoted(dir / "bad.csv"));
+    r = registerCommand(dir, "trees", "import --skip-bad " + shellQuoted(dir / "bad.csv"));
     EXPECT_EQ(r.exitCode, 0) << r.out;
     r = registerCommand(dir, "trees", "list");
     EXPECT_EQ(countLines(r.out, "4401000000"), 1) << r.out;
 
-    r = registerCommand(dir, "trees", "validate " + quoted(dir / "bad.csv"));
+    r = registerCommand(dir, "trees", "validate " + shellQuoted(dir / "bad.csv"));
     EXPECT_EQ(r.exitCode, 1) << r.out;  // a check that found problems
 }
 
@@ -145,7 +135,7 @@ TEST(RegisterCli, ReportIsAStandAloneHtmlPageWithChartsAndAMap) {
                         "import " + sharedFile("villages/cn_traditional_villages_guangdong.csv"))
             .exitCode,
         0);
-    auto r = registerCommand(dir, "villages", "report " + quoted(dir / "report.html"));
+    auto r = registerCommand(dir, "villages", "report " + shellQuoted(dir / "report.html"));
     ASSERT_EQ(r.exitCode, 0) << r.out;
     std::ifstream f(dir / "report.html");
     std::stringstream html;

@@ -20,25 +20,15 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path caseDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    const fs::path dir =
-        fs::absolute(outputDir("cli") / (std::string(info->test_suite_name()) + "-" + info->name() +
-                                         "-" + std::to_string(getpid())));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string quoted(const fs::path& p) {
-    return "'" + p.string() + "'";
+    return cunjing::test::caseDir("cli");
 }
 
 std::string demoDem() {
-    return quoted(fs::absolute(sourceDir() / "assets" / "demo" / "terrain_synthetic.asc"));
+    return shellQuoted(fs::absolute(sourceDir() / "assets" / "demo" / "terrain_synthetic.asc"));
 }
 
 CommandResult village(const std::string& args) {
-    return runCommand(quoted(executable("cunjing")) + " village generate " + args);
+    return runCommand(shellQuoted(executable("cunjing")) + " village generate " + args);
 }
 
 architecture::VillagePlan readPlan(const fs::path& file) {
@@ -61,7 +51,7 @@ int errorLines(const std::string& out) {
 TEST(VillageCli, CombOnTheDemoDemFacesSouthAndWritesTheFootprints) {
     const fs::path out = caseDir() / "comb.gpkg";
     const auto r = village("--layout comb --site 384350,2571565 --dem " + demoDem() +
-                           " --columns 4 --depth 6 --lane-width 1.5 --seed 7 --out " + quoted(out));
+                           " --columns 4 --depth 6 --lane-width 1.5 --seed 7 --out " + shellQuoted(out));
     ASSERT_EQ(r.exitCode, 0) << r.out;
     EXPECT_NE(r.out.find("guangfu/citang: 1"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("guangfu/sanjian-lianglang:"), std::string::npos) << r.out;
@@ -88,7 +78,7 @@ TEST(VillageCli, EveryLayoutRunsAndTheSameSeedGivesTheSamePlan) {
         for (const fs::path& p : {a, b}) {
             const auto r =
                 village("--layout " + layout +
-                        " --site 384350,2571700 --crs EPSG:4547 --seed 11 --out " + quoted(p));
+                        " --site 384350,2571700 --crs EPSG:4547 --seed 11 --out " + shellQuoted(p));
             ASSERT_EQ(r.exitCode, 0) << r.out;
             EXPECT_NE(r.out.find("layout:    " + layout), std::string::npos) << r.out;
         }
@@ -129,7 +119,7 @@ TEST(VillageCli, BadInputsExitTwoWithOneLineAndWriteNothing) {
         {"--layout comb --dem /no/such/dem.tif" + site, "file not found"},
     };
     for (const Case& c : cases) {
-        const auto r = village(c.args + " --out " + quoted(out));
+        const auto r = village(c.args + " --out " + shellQuoted(out));
         EXPECT_EQ(r.exitCode, 2) << c.args << "\n" << r.out;
         EXPECT_EQ(errorLines(r.out), 1) << c.args << "\n" << r.out;
         EXPECT_NE(r.out.find(c.expect), std::string::npos) << c.args << "\n" << r.out;
@@ -137,7 +127,7 @@ TEST(VillageCli, BadInputsExitTwoWithOneLineAndWriteNothing) {
     }
     // An output folder that does not exist: one line, nothing created.
     const fs::path nowhere = dir / "missing" / "v.gpkg";
-    const auto r = village("--layout comb" + site + " --out " + quoted(nowhere));
+    const auto r = village("--layout comb" + site + " --out " + shellQuoted(nowhere));
     EXPECT_EQ(r.exitCode, 2) << r.out;
     EXPECT_EQ(errorLines(r.out), 1) << r.out;
     EXPECT_NE(r.out.find("does not exist"), std::string::npos) << r.out;
@@ -147,10 +137,10 @@ TEST(VillageCli, BadInputsExitTwoWithOneLineAndWriteNothing) {
 
 TEST(VillageCli, AFailedRunLeavesAnExistingPlanAlone) {
     const fs::path out = caseDir() / "v.gpkg";
-    ASSERT_EQ(village("--layout sima-tuoche --site 384350,2571565 --out " + quoted(out)).exitCode,
+    ASSERT_EQ(village("--layout sima-tuoche --site 384350,2571565 --out " + shellQuoted(out)).exitCode,
               0);
     const auto before = fs::file_size(out);
-    const auto r = village("--layout comb --site 384350,2571565 --columns 99 --out " + quoted(out));
+    const auto r = village("--layout comb --site 384350,2571565 --columns 99 --out " + shellQuoted(out));
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(fs::file_size(out), before);
     EXPECT_EQ(readPlan(out).buildings.at(0).typology, "sima-tuoche");

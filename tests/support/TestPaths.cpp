@@ -1,5 +1,7 @@
 #include "TestPaths.h"
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -68,6 +70,20 @@ std::filesystem::path flatDem(const std::string& suite) {
         }
     }
     return dem;
+}
+
+std::filesystem::path caseDir(const std::string& suite) {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    const std::filesystem::path dir = std::filesystem::absolute(
+        outputDir(suite) / (std::string(info ? info->test_suite_name() : "none") + "-" +
+                            (info ? info->name() : "none") + "-" + std::to_string(getpid())));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::string shellQuoted(const std::filesystem::path& p) {
+    return "'" + p.string() + "'";
 }
 
 }  // namespace cunjing::test

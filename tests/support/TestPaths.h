@@ -12,6 +12,10 @@ std::filesystem::path binaryDir();
 std::filesystem::path sharedData();
 /// A folder for this test's output, under build/test-output/<suite>/, created on demand.
 std::filesystem::path outputDir(const std::string& suite);
+/// A fresh, empty folder for the running test: outputDir(suite)/<test suite>-<test>-<pid>.
+std::filesystem::path caseDir(const std::string& suite);
+/// `p` in single quotes for a shell command line (paths here hold no quote).
+std::string shellQuoted(const std::filesystem::path& p);
 /// Path of a built executable (cunjing, cunjing-viewer).
 std::filesystem::path executable(const std::string& name);
 

@@ -141,7 +141,12 @@ CompareView::CompareView(osgViewer::Viewer& viewer, osg::GraphicsContext* contex
 }
 
 void CompareView::setState(int side, const geo::Mesh& mesh) {
-    osg::ref_ptr<osg::Node> node = scene::buildingsNode(mesh);
+    setState(side, scene::buildingsNode(mesh));
+}
+
+void CompareView::setState(int side, osg::ref_ptr<osg::Node> node) {
+    if (!node)
+        node = new osg::Group;
     node->setNodeMask(side == 0 ? kStateAMask : kStateBMask);
     slot_->replaceChild(states_[std::size_t(side)].get(), node.get());
     states_[std::size_t(side)] = node;

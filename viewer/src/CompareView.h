@@ -68,6 +68,8 @@ public:
 
     /// Replaces a state's buildings with `mesh` (partIds kept for picking).
     void setState(int side, const geo::Mesh& mesh);
+    /// ... with a node already built (a paged scene's buildings: scene::sceneBuildingsNode).
+    void setState(int side, osg::ref_ptr<osg::Node> node);
     /// An overlay drawn in every state (the highlight boxes); nullptr removes it.
     void setOverlay(osg::ref_ptr<osg::Node> overlay);
 

@@ -1,6 +1,7 @@
 #include "Picking.h"
 
 #include <cunjing/scene/SceneData.h>
+#include <cunjing/scene/TreeLayer.h>
 
 #include <osg/Camera>
 #include <osg/Transform>
@@ -152,8 +153,10 @@ std::vector<RecordAnchor> recordAnchors(const scene::SceneData& data) {
 }
 
 ScenePicker::ScenePicker(const scene::SceneData& data) : anchors_(recordAnchors(data)) {
-    for (const heritage::AncientTree& tree : data.trees)
+    for (const heritage::AncientTree& tree : data.trees) {
         treeIds_.insert(tree.id);
+        treeIdByIndex_.push_back(tree.id);
+    }
 }
 
 const RecordAnchor* ScenePicker::anchor(const RecordRef& record) const {
@@ -173,7 +176,12 @@ std::optional<RecordRef> ScenePicker::rayPick(osg::Camera& camera, double x, dou
     camera.accept(visitor);
     if (!intersector->containsIntersections())
         return std::nullopt;
-    const osg::NodePath& path = intersector->getFirstIntersection().nodePath;
+    const auto& hit = intersector->getFirstIntersection();
+    // Register trees are instanced: the drawable knows which tree a triangle belongs to.
+    if (auto tree = scene::treeAt(hit.drawable.get(), hit.primitiveIndex);
+        tree && *tree < treeIdByIndex_.size())
+        return RecordRef{RecordKind::Tree, treeIdByIndex_[*tree]};
+    const osg::NodePath& path = hit.nodePath;
     // Deepest first: a tree's own node sits below group nodes with other names.
     for (auto it = path.rbegin(); it != path.rend(); ++it) {
         if (auto record = recordFromNodeName((*it)->getName(), treeIds_))

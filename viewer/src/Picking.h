@@ -112,6 +112,7 @@ private:
 
     std::vector<RecordAnchor> anchors_;
     std::unordered_set<std::string> treeIds_;
+    std::vector<std::string> treeIdByIndex_;  ///< SceneData::trees ids, by index (scene::treeAt)
 };
 
 }  // namespace cunjing::viewer

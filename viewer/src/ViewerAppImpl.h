@@ -239,6 +239,7 @@ private:
     std::uint64_t editorRevision_ = 0;
     std::unique_ptr<scene::BuildingCache> cache_;
     scene::BuildingState existing_, stateA_, stateB_;
+    osg::ref_ptr<osg::Node> pagedState_;  ///< a paged scene's buildings (no plan active)
     std::optional<heritage::PlanRuleSet> planRules_;
     enum class Drag { None, Divider, Box } drag_ = Drag::None;
     std::array<double, 4> box_{};  ///< window pixels: press x, y, current x, y

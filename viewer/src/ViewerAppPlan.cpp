@@ -5,6 +5,7 @@
 #include "ViewerAppImpl.h"
 
 #include <cunjing/architecture/StyleLibrary.h>
+#include <cunjing/scene/SceneGraph.h>
 
 #include <osg/Geode>
 #include <osg/Geometry>
@@ -286,7 +287,14 @@ void ViewerApp::showStates() {
         return;
     // Without a plan only state B (the scene as it is) is drawn; A stays empty.
     compare_->setState(0, ui_.plan.active ? stateA_.buildings : geo::Mesh{});
-    compare_->setState(1, ui_.plan.active ? stateB_.buildings : scene_.data.buildings);
+    if (ui_.plan.active || !scene_.data.pagedBuildings)
+        compare_->setState(1, ui_.plan.active ? stateB_.buildings : scene_.data.buildings);
+    else {
+        // Built once: its tiles page in and out as the eye moves.
+        if (!pagedState_)
+            pagedState_ = scene::sceneBuildingsNode(scene_.data);
+        compare_->setState(1, pagedState_);
+    }
     compare_->setMode(ui_.plan.active ? ui_.plan.mode : PlanViewMode::After);
     compare_->setDivider(ui_.plan.divider);
     compare_->setGhostOpacity(ui_.plan.ghost);

@@ -157,6 +157,9 @@ std::optional<CardRecord> ViewerApp::buildingCard(const std::string& sceneId) co
         if (mesh->partIds[i] == placed->id)
             top = std::max(top, double(mesh->positions[i].z));
     }
+    // A paged scene keeps no building's mesh: its eave height stands in for the top.
+    if (top <= placed->base && placed->facts.eaveHeightM > 0)
+        top = placed->base + placed->facts.eaveHeightM;
     BuildingInfo info = buildingInfo(*placed, top > placed->base ? top - placed->base : 0.0);
     for (const ChangeEntry& change : ui_.plan.changes) {
         if (change.buildingId == sceneId) {

@@ -1,14 +1,20 @@
 // Buildings batched by tile with LOD: what each level keeps of the buildings, how many draw calls
-// a tile costs, and that a pick on any level still names its building.
+// a tile costs, that a pick on any level still names its building, and that a paged scene
+// makes its buildings again, tile by tile, as the resident scene has them.
 #include <cunjing/scene/BuildingBatches.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
+
+#include "DemoScene.h"
 
 #include <gtest/gtest.h>
 #include <osg/Geode>
 #include <osg/Geometry>
 #include <osg/LOD>
 #include <osg/NodeVisitor>
+#include <osg/PagedLOD>
+#include <osgDB/Callbacks>
+#include <osgDB/Options>
 #include <osgUtil/IntersectionVisitor>
 #include <osgUtil/LineSegmentIntersector>
 
@@ -21,22 +27,7 @@ using namespace cunjing::scene;
 
 namespace {
 
-class DemoBuildings : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        auto desc = loadSceneFile("assets/demo/demo.json");
-        ASSERT_TRUE(desc.ok()) << desc.firstError();
-        auto loaded = loadScene(desc.value());
-        ASSERT_TRUE(loaded.ok()) << loaded.firstError();
-        data_ = new SceneData(std::move(loaded.value()));
-    }
-    static void TearDownTestSuite() {
-        delete data_;
-        data_ = nullptr;
-    }
-    static SceneData* data_;
-};
-SceneData* DemoBuildings::data_ = nullptr;
+class DemoBuildings : public test::DemoScene {};
 
 /// Every geometry under a node, LOD children included (a visitor that sees all children).
 std::vector<const osg::Geometry*> geometriesUnder(osg::Node& node) {
@@ -62,19 +53,10 @@ std::size_t trianglesOf(const osg::Geometry& g) {
 /// The building a vertical ray at (x, y) meets first, with LODs chosen as seen from `eye`.
 std::optional<std::uint32_t> pickFromAbove(osg::Node& node, double x, double y,
                                            const osg::Vec3d& eye) {
-    osg::ref_ptr<osgUtil::LineSegmentIntersector> ray =
-        new osgUtil::LineSegmentIntersector(osg::Vec3d(x, y, 500), osg::Vec3d(x, y, -500));
-    osgUtil::IntersectionVisitor visitor(ray.get());
-    visitor.setLODSelectionMode(
-        osgUtil::IntersectionVisitor::USE_EYE_POINT_FOR_LOD_LEVEL_SELECTION);
-    visitor.setReferenceEyePoint(eye);
-    node.accept(visitor);
-    if (!ray->containsIntersections())
+    const auto hit = test::hitFromAbove(node, x, y, eye);
+    if (!hit || hit->indexList.empty())
         return std::nullopt;
-    const auto& hit = ray->getFirstIntersection();
-    if (hit.indexList.empty())
-        return std::nullopt;
-    return partAt(hit.drawable.get(), hit.indexList.front());
+    return partAt(hit->drawable.get(), hit->indexList.front());
 }
 
 }  // namespace
@@ -187,4 +169,101 @@ TEST_F(DemoBuildings, PickingOnEveryLevelNamesTheBuilding) {
         }
     }
     EXPECT_GT(checked, data_->buildingCount * 3 / 2);
+}
+
+namespace {
+
+/// The demo loaded as a county-sized scene would be: every building paged.
+SceneData loadPaged() {
+    auto desc = loadSceneFile("assets/demo/demo.json");
+    EXPECT_TRUE(desc.ok()) << desc.firstError();
+    SceneDescription d = desc.value();
+    d.pageBuildingsAbove = 0;
+    d.plans.clear();  // a scene with a town plan keeps its buildings whole
+    auto loaded = loadScene(d);
+    EXPECT_TRUE(loaded.ok()) << loaded.firstError();
+    return std::move(loaded.value());
+}
+
+/// The near level the pager would make for each building tile under `node`, made here through
+/// the tile's own database options (the pager's thread calls the same).
+std::vector<osg::ref_ptr<osg::Node>> pagedNearLevels(osg::Node& node) {
+    struct Find : osg::NodeVisitor {
+        Find() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) {}
+        void apply(osg::PagedLOD& lod) override {
+            if (lod.getName() == "building-tile")
+                found.push_back(&lod);
+            traverse(lod);
+        }
+        std::vector<osg::PagedLOD*> found;
+    } find;
+    node.accept(find);
+    std::vector<osg::ref_ptr<osg::Node>> made;
+    for (osg::PagedLOD* lod : find.found) {
+        EXPECT_EQ(lod->getNumChildren(), 1u) << "only the coarse massing stays in memory";
+        EXPECT_EQ(lod->getNumFileNames(), 2u);
+        const auto* options = dynamic_cast<const osgDB::Options*>(lod->getDatabaseOptions());
+        if (!options || !options->getReadFileCallback()) {
+            ADD_FAILURE() << "a paged tile without its maker";
+            continue;
+        }
+        auto result = options->getReadFileCallback()->readNode(lod->getFileName(1), options);
+        EXPECT_TRUE(result.validNode()) << lod->getFileName(1);
+        if (result.validNode())
+            made.push_back(result.getNode());
+    }
+    return made;
+}
+
+}  // namespace
+
+TEST_F(DemoBuildings, PagedSceneMakesEveryBuildingAgainOnDemand) {
+    const SceneData paged = loadPaged();
+    ASSERT_TRUE(paged.pagedBuildings);
+    // The same buildings, records and all; their meshes are not kept.
+    ASSERT_EQ(paged.buildingCount, data_->buildingCount);
+    for (std::size_t i = 0; i < paged.placed.size(); ++i) {
+        EXPECT_EQ(paged.placed[i].sceneId, data_->placed[i].sceneId);
+        EXPECT_DOUBLE_EQ(paged.placed[i].base, data_->placed[i].base);
+    }
+    for (std::uint32_t part : paged.buildings.partIds)
+        ASSERT_GE(part, std::uint32_t(paged.buildingCount)) << "a building's mesh kept whole";
+    std::size_t ids = 0;
+    for (const auto& [key, tile] : paged.pagedBuildings->tiles)
+        ids += tile.ids.size();
+    EXPECT_EQ(ids, std::size_t(paged.buildingCount));
+
+    // Made again on demand, the tiles hold exactly the resident scene's building triangles.
+    osg::ref_ptr<osg::Node> node = sceneBuildingsNode(paged);
+    const auto near = pagedNearLevels(*node);
+    ASSERT_EQ(near.size(), paged.pagedBuildings->tiles.size());
+    std::size_t pagedFull = 0;
+    for (const auto& n : near) {
+        auto* lod = dynamic_cast<osg::LOD*>(n.get());
+        ASSERT_TRUE(lod);
+        ASSERT_EQ(lod->getNumChildren(), 2u) << "full detail and the fine massing";
+        for (const osg::Geometry* g : geometriesUnder(*lod->getChild(0)))
+            pagedFull += trianglesOf(*g);
+    }
+    std::size_t residentFull = 0;
+    const geo::Mesh& m = data_->buildings;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3)
+        residentFull += m.partIds[m.indices[t]] < std::uint32_t(data_->buildingCount);
+    EXPECT_EQ(pagedFull, residentFull);
+
+    // A pick on a made tile names its house.
+    int named = 0;
+    for (const PlacedBuilding& b : paged.placed) {
+        double x = 0, y = 0;
+        for (const auto& p : b.footprint.outline)
+            x += p.x / double(b.footprint.outline.size()), y += p.y / double(b.footprint.outline.size());
+        for (const auto& n : near) {
+            const auto part = pickFromAbove(*n, x, y, osg::Vec3d(x, y - 20, 10));
+            if (part && *part == b.id)
+                ++named;
+            else if (part && *part < paged.placed.size())
+                ADD_FAILURE() << b.sceneId << " picked " << paged.placed[*part].sceneId;
+        }
+    }
+    EXPECT_GT(named, paged.buildingCount / 2);
 }

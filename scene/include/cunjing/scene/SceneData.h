@@ -8,6 +8,7 @@
 #include <cunjing/geo/Mesh.h>
 #include <cunjing/heritage/AncientTree.h>
 #include <cunjing/heritage/Records.h>
+#include <cunjing/scene/BuildingBatches.h>
 #include <cunjing/scene/ModelLayer.h>
 #include <cunjing/scene/ObliqueLayer.h>
 #include <cunjing/scene/SceneFile.h>
@@ -64,7 +65,12 @@ struct SceneData {
     std::optional<terrain::Imagery> imagery;
     /// The tile pyramid when the scene names one (terrain then holds its coarse overview).
     std::shared_ptr<const terrain::TileSource> terrainTiles;
-    geo::Mesh buildings;  ///< every generated building, merged, partIds = building ids
+    /// Every generated building, merged, partIds = building ids, and the ground areas of
+    /// their layouts (paving, ponds; partIds none of the buildings'). A scene over
+    /// description.pageBuildingsAbove holds only the ground areas here.
+    geo::Mesh buildings;
+    /// The buildings of such a scene: coarse massing per tile, full detail made on demand.
+    std::shared_ptr<const BuildingTiles> pagedBuildings;
     int buildingCount = 0;
     std::vector<PlacedBuilding> placed;        ///< one per generated building, by id
     std::vector<heritage::AncientTree> trees;  ///< positions already local

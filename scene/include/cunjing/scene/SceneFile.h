@@ -269,6 +269,11 @@ struct SceneDescription {
     LookDescription look;
     /// "greenery": generated greenery around the villages.
     GreeneryDescription greenery;
+    /// A scene with more generated buildings than this and no town plan keeps only their
+    /// coarse massing in memory and makes full detail again per tile as the eye comes near
+    /// (SceneData::pagedBuildings): at about 0.5 MB a building in full detail, a county's ten
+    /// thousand would not fit a kiosk's memory. Not read from the file; tests lower it [E].
+    std::size_t pageBuildingsAbove = 1500;
 
     const Viewpoint* findViewpoint(const std::string& name) const;
 };

@@ -45,6 +45,10 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
 /// buildings through partAt.
 osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh, const GraphOptions& options = {});
 
+/// The scene's buildings as buildSceneGraph draws them: buildingsNode(data.buildings), or for a
+/// paged scene its ground areas and pagedBuildings; none when the scene has no buildings.
+osg::ref_ptr<osg::Node> sceneBuildingsNode(const SceneData& data, const GraphOptions& options = {});
+
 /// A plain mesh's geometry: VBO arrays, per-vertex colour and surface, one triangle list.
 osg::ref_ptr<osg::Geometry> meshGeometry(const geo::Mesh& mesh);
 /// meshGeometry in a node (one draw call); public for tests and tools.
