@@ -27,8 +27,8 @@ struct TreeLayerOptions {
     /// farM. Every figure an estimate [E], tuned with bench/FrameBench.cpp.
     double tileM = 240;
     int tilesPerGroup = 8;
-    double fullDetailM = 250;
-    double simpleM = 700;
+    double fullDetailM = 120;
+    double simpleM = 500;
     double groupM = 1500;
     double farM = 12000;
     /// Grade rings are drawn (and made, on the database pager's threads) only for tiles nearer
