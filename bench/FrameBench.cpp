@@ -309,25 +309,29 @@ void printViews(OffscreenRenderer& renderer, osg::Group& graph, const SceneData&
 }
 
 /// Bytes of GL arrays (vertices, normals, colours, attributes, indices) under a node, every
-/// LOD child included; a geometry shared by several parents (tree templates) counted once.
+/// LOD child included; an array shared by several drawables (tree templates and the instanced
+/// drawables that draw them) counted once.
 std::size_t arrayBytes(osg::Node& node) {
     struct Sum : osg::NodeVisitor {
         Sum() : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN) { setNodeMaskOverride(~0u); }
+        void add(const osg::BufferData* data) {
+            if (data && seen.insert(data).second)
+                bytes += data->getTotalDataSize();
+        }
         void apply(osg::Drawable& d) override {
             const osg::Geometry* g = d.asGeometry();
-            if (!g || !seen.insert(g).second)
+            if (!g)
                 return;
-            for (const osg::Array* a :
-                 {g->getVertexArray(), g->getNormalArray(), g->getColorArray()})
-                bytes += a ? a->getTotalDataSize() : 0;
+            add(g->getVertexArray());
+            add(g->getNormalArray());
+            add(g->getColorArray());
             for (unsigned i = 0; i < g->getNumVertexAttribArrays(); ++i)
-                bytes +=
-                    g->getVertexAttribArray(i) ? g->getVertexAttribArray(i)->getTotalDataSize() : 0;
+                add(g->getVertexAttribArray(i));
             for (unsigned i = 0; i < g->getNumPrimitiveSets(); ++i)
                 if (const auto* e = dynamic_cast<const osg::DrawElements*>(g->getPrimitiveSet(i)))
-                    bytes += e->getTotalDataSize();
+                    add(e);
         }
-        std::set<const osg::Geometry*> seen;
+        std::set<const osg::BufferData*> seen;
         std::size_t bytes = 0;
     } sum;
     node.accept(sum);
