@@ -57,7 +57,7 @@ struct Options {
     int width = 1280, height = 720;
     std::optional<Quality> quality;  ///< nullopt: auto
     bool callgrind = false;
-    bool layers = false;  ///< also each layer's share of the batched overview, each viewpoint
+    bool layers = false;       ///< also each layer's share of the batched overview, each viewpoint
     bool batchedOnly = false;  ///< skip the naive baseline (quick looks while tuning)
     std::vector<std::string> scenes;
 };
@@ -452,9 +452,8 @@ int main(int argc, char** argv) {
         const Viewpoint overviewVp = overviewOf(data.value());
         const Pose overview = poseOf(data.value(), overviewVp);
         const std::string stem = std::filesystem::path(file).stem().string();
-        std::printf("\nscene %s: %d buildings%s, %zu trees; %s, %d samples a pixel\n",
-                    file.c_str(), data->buildingCount,
-                    data->pagedBuildings ? " (paged)" : "", data->trees.size(),
+        std::printf("\nscene %s: %d buildings%s, %zu trees; %s, %d samples a pixel\n", file.c_str(),
+                    data->buildingCount, data->pagedBuildings ? " (paged)" : "", data->trees.size(),
                     describeLook(look).c_str(), renderer->samples());
         std::printf(
             "path: %zu viewpoints in order, %d frames after %d warm-up and one uncounted "
@@ -472,8 +471,9 @@ int main(int argc, char** argv) {
             printViews(*renderer, *batched, data.value(), o.frames);
             // Before the naive graph exists: its memory is what batching, LOD and paging save.
             printMemory(*batched, data.value());
-            std::printf("  resident: %.0f MB the scene's data, %.0f MB its graph (before drawing)\n",
-                        residentLoaded - residentBefore, residentGraph - residentLoaded);
+            std::printf(
+                "  resident: %.0f MB the scene's data, %.0f MB its graph (before drawing)\n",
+                residentLoaded - residentBefore, residentGraph - residentLoaded);
         }
         std::printf("  %-8s %-9s %9s %8s %7s %10s %10s %8s %8s\n", "mode", "where", "median ms",
                     "p95 ms", "fps", "draw calls", "triangles", "cull ms", "draw ms");

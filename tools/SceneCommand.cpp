@@ -22,8 +22,8 @@
 #include <cunjing/geo/Result.h>
 
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogr_spatialref.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -146,8 +146,9 @@ Result<std::vector<float>> readDemWindow(const StressOptions& o, std::array<doub
     } pop;
     Dataset ds(static_cast<GDALDataset*>(GDALOpen(o.dem.c_str(), GA_ReadOnly)));
     if (!ds || ds->GetRasterCount() < 1)
-        return Error{o.dem, "", "cannot open it as a DEM (" + std::string(CPLGetLastErrorMsg()) +
-                                    "); pass one GDAL reads with --dem"};
+        return Error{o.dem, "",
+                     "cannot open it as a DEM (" + std::string(CPLGetLastErrorMsg()) +
+                         "); pass one GDAL reads with --dem"};
     std::array<double, 6> gt{};
     if (ds->GetGeoTransform(gt.data()) != CE_None || gt[2] != 0 || gt[4] != 0)
         return Error{o.dem, "", "the DEM has no north-up geotransform"};
@@ -211,8 +212,8 @@ Status writeDem(const fs::path& path, const std::vector<float>& heights, int cel
         Dataset ds(driver->Create(tmp.c_str(), cells, cells, 1, GDT_Float32, nullptr));
         if (!ds)
             return false;
-        const double gt[6] = {kSceneCentreX - extentM / 2, cellM, 0, kSceneCentreY + extentM / 2,
-                              0, -cellM};
+        const double gt[6] = {kSceneCentreX - extentM / 2, cellM, 0,
+                              kSceneCentreY + extentM / 2, 0,     -cellM};
         ds->SetGeoTransform(const_cast<double*>(gt));
         OGRSpatialReference srs;
         srs.importFromEPSG(4547);
@@ -313,9 +314,8 @@ struct Species {
 /// Register species the tree models draw (heritage/TreeModels.h), the broadleaf model among
 /// them as 秋枫 and 朴树; weighted as Guangdong's registers hold them (banyans most).
 constexpr Species kSpecies[] = {
-    {"榕树", 10, 26, 1.3}, {"榕树", 10, 26, 1.3}, {"樟树", 12, 28, 0.9},
-    {"荔枝", 8, 16, 1.0},  {"龙眼", 8, 15, 1.0},  {"木棉", 15, 30, 0.55},
-    {"秋枫", 10, 22, 0.9}, {"朴树", 9, 20, 0.9},
+    {"榕树", 10, 26, 1.3}, {"榕树", 10, 26, 1.3},  {"樟树", 12, 28, 0.9}, {"荔枝", 8, 16, 1.0},
+    {"龙眼", 8, 15, 1.0},  {"木棉", 15, 30, 0.55}, {"秋枫", 10, 22, 0.9}, {"朴树", 9, 20, 0.9},
 };
 
 ordered treeFeature(Random& random, int index, double x, double y) {
@@ -324,7 +324,7 @@ ordered treeFeature(Random& random, int index, double x, double y) {
     const double crown = std::round(height * s.crownShare * random.uniform(0.8, 1.2));
     // Ages as registers spread them: mostly 三级 (100-299 years), fewer 二级 and 一级.
     const double a = random.uniform(0, 1);
-    const int age = a < 0.7 ? random.integer(100, 299)
+    const int age = a < 0.7    ? random.integer(100, 299)
                     : a < 0.93 ? random.integer(300, 499)
                                : random.integer(500, 1200);
     char id[32];
@@ -339,8 +339,9 @@ ordered treeFeature(Random& random, int index, double x, double y) {
               {"synthetic", true}}},
             {"geometry",
              {{"type", "Point"},
-              {"coordinates", {std::round((kSceneCentreX + x) * 10) / 10,
-                               std::round((kSceneCentreY + y) * 10) / 10}}}}};
+              {"coordinates",
+               {std::round((kSceneCentreX + x) * 10) / 10,
+                std::round((kSceneCentreY + y) * 10) / 10}}}}};
 }
 
 bool insideVillage(const std::vector<Village>& villages, double x, double y, double margin) {
@@ -361,8 +362,10 @@ ordered viewpoint(const std::string& name, const std::string& zh, const std::str
 int runStress(const StressOptions& o) {
     const auto extent = parseExtent(o.extent);
     if (!extent || *extent < 1000 || *extent > 50000)
-        return fail(Error{"", "--extent", "expected a length from 1km to 50km (\"10km\", "
-                                          "\"2500m\"), got \"" + o.extent + "\""});
+        return fail(Error{"", "--extent",
+                          "expected a length from 1km to 50km (\"10km\", "
+                          "\"2500m\"), got \"" +
+                              o.extent + "\""});
     const auto centre = parsePair(o.demCentre);
     if (!centre)
         return fail(Error{"", "--dem-centre", "expected X,Y in the DEM's CRS (\"138.6,35.2\")"});
@@ -415,8 +418,8 @@ int runStress(const StressOptions& o) {
     for (int hamlet = 0; total < o.buildings; ++hamlet, ++next) {
         if (next >= order.size() || typologies.empty()) {
             return fail(Error{"", "--buildings",
-                              std::to_string(o.buildings) + " buildings do not fit in " +
-                                  o.extent + "; give a larger --extent"});
+                              std::to_string(o.buildings) + " buildings do not fit in " + o.extent +
+                                  "; give a larger --extent"});
         }
         const auto c = cellCentre(order[next]);
         Village v;
@@ -492,8 +495,7 @@ int runStress(const StressOptions& o) {
         const double d = it->radius + 120;
         views.push_back(viewpoint(std::string(layout), std::string("村落：") + layout,
                                   std::string("A village: ") + layout,
-                                  {it->x - 0.6 * d, it->y - 0.8 * d, 0.35 * d},
-                                  {it->x, it->y, 0}));
+                                  {it->x - 0.6 * d, it->y - 0.8 * d, 0.35 * d}, {it->x, it->y, 0}));
     }
 
     std::error_code ec;
@@ -501,14 +503,14 @@ int runStress(const StressOptions& o) {
     if (ec)
         return fail(Error{o.out, "", "cannot create the folder: " + ec.message()});
     const fs::path out(o.out);
-    ordered trees = {{"type", "FeatureCollection"},
-                     {"name", "stress_trees"},
-                     {"crs", {{"type", "name"},
-                              {"properties", {{"name", "urn:ogc:def:crs:EPSG::4547"}}}}},
-                     {"features", std::move(features)}};
-    for (const Status& s : {writeDem(out / "terrain.tif", heights.value(), cells, o.cellM, e),
-                            writeJson(out / "trees.geojson", trees),
-                            writeJson(out / "stress.json", scene)}) {
+    ordered trees = {
+        {"type", "FeatureCollection"},
+        {"name", "stress_trees"},
+        {"crs", {{"type", "name"}, {"properties", {{"name", "urn:ogc:def:crs:EPSG::4547"}}}}},
+        {"features", std::move(features)}};
+    for (const Status& s :
+         {writeDem(out / "terrain.tif", heights.value(), cells, o.cellM, e),
+          writeJson(out / "trees.geojson", trees), writeJson(out / "stress.json", scene)}) {
         if (!s)
             return fail(s.errors(), kFailed);
     }
@@ -536,7 +538,8 @@ void addSceneCommand(CLI::App& app, std::function<int()>& run) {
         "every layout on a real DEM, register trees of every species");
     stress->add_option("--buildings", o->buildings, "Buildings, exactly (default 10000)");
     stress->add_option("--trees", o->trees, "Register trees (default 50000)");
-    stress->add_option("--extent", o->extent, "Side of the square scene: 10km, 2500m (default 10km)");
+    stress->add_option("--extent", o->extent,
+                       "Side of the square scene: 10km, 2500m (default 10km)");
     stress->add_option("--dem", o->dem,
                        "DEM the relief comes from (default "
                        "../shared/data/dem/osgearth/mt_fuji_90m.tif)");

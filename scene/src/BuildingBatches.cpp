@@ -298,8 +298,7 @@ double middleZ(const geo::Mesh& mesh) {
 void addNearLevels(osg::LOD& lod, const geo::Mesh& full, const BuildingLodOptions& o) {
     const TileRanges r = tileRanges(o);
     lod.addChild(geodeOf(batchGeometry(full)), 0.0f, r.fullTo);
-    lod.addChild(geodeOf(batchGeometry(clusterMesh(full, o.massingCellM))), r.fullTo,
-                 r.massingTo);
+    lod.addChild(geodeOf(batchGeometry(clusterMesh(full, o.massingCellM))), r.fullTo, r.massingTo);
 }
 
 /// A tile's node (an LOD whose coarsest level is `coarse`) with its coarse massing, for its
@@ -356,8 +355,8 @@ osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLo
         const geo::Mesh full = subMesh(mesh, triangles);
         TileNode t;
         t.z = middleZ(full);
-        t.node = squareLod(double(tile.first) * o.tileM, double(tile.second) * o.tileM, o.tileM,
-                           t.z);
+        t.node =
+            squareLod(double(tile.first) * o.tileM, double(tile.second) * o.tileM, o.tileM, t.z);
         addNearLevels(*t.node, full, o);
         t.coarse = clusterMesh(full, o.coarseCellM);
         t.node->addChild(geodeOf(batchGeometry(t.coarse)), r.massingTo, 1e30f);
@@ -376,8 +375,8 @@ osg::ref_ptr<osg::Node> pagedBuildings(std::shared_ptr<const BuildingTiles> tile
     const BuildingLodOptions& o = tiles->lod;
     const TileRanges r = tileRanges(o);
     // The near levels, made on the pager's thread from the buildings' recipes.
-    osg::ref_ptr<detail::TileMaker> maker =
-        new detail::TileMaker("cunjing-buildings", [tiles](long x, long y) -> osg::ref_ptr<osg::Node> {
+    osg::ref_ptr<detail::TileMaker> maker = new detail::TileMaker(
+        "cunjing-buildings", [tiles](long x, long y) -> osg::ref_ptr<osg::Node> {
             const auto it = tiles->tiles.find({x, y});
             if (it == tiles->tiles.end())
                 return nullptr;

@@ -81,7 +81,8 @@ private:
     void setPrimitives(int instances) {
         removePrimitiveSet(0, getNumPrimitiveSets());
         for (unsigned i = 0; i < shape_->getNumPrimitiveSets(); ++i) {
-            if (const auto* e = dynamic_cast<const osg::DrawElementsUInt*>(shape_->getPrimitiveSet(i)))
+            if (const auto* e =
+                    dynamic_cast<const osg::DrawElementsUInt*>(shape_->getPrimitiveSet(i)))
                 addPrimitiveSet(new SharedElements(e, instances));
         }
     }
@@ -184,6 +185,5 @@ private:
     unsigned triangles_ = 0;
     mutable std::vector<osg::Vec3> placed_;
 };
-
 
 }  // namespace cunjing::scene::detail

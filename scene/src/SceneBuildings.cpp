@@ -7,10 +7,10 @@
 #include <cunjing/architecture/VillagePlan.h>
 #include <cunjing/terrain/Flatten.h>
 
+#include <malloc.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <malloc.h>
 #include <future>
 #include <limits>
 #include <memory>
@@ -275,7 +275,6 @@ geo::Mesh subdivided(const geo::Mesh& in, double maxEdge) {
     return out;
 }
 
-
 /// What a job generated from, as a town plan sees it: the footprint's attributes (or the
 /// single building's), every param it was generated with, and the outline its masses fill.
 architecture::BuildingFootprint describedFootprint(const Job& job, const BuildingMesh& mesh,
@@ -327,7 +326,8 @@ struct Recipe {
 Made makeBuilding(const Job& job, std::uint32_t id, const std::vector<architecture::Style>& styles,
                   const SceneData& data, const BuildingTiles* tiles) {
     Made m;
-    auto mesh = architecture::generateBuilding(*job.style, job.typology, job.overrides, job.seed, id);
+    auto mesh =
+        architecture::generateBuilding(*job.style, job.typology, job.overrides, job.seed, id);
     if (!mesh) {
         // The style library's message names the typology and the allowed values.
         for (const Error& e : mesh.errors())
@@ -421,8 +421,8 @@ Status placeBuildings(SceneData& data) {
 
     // Buildings generate on every core; each job's result lands in its own slot, so the
     // scene is the same whatever the threads' order.
-    const bool paged = work.jobs.size() > description.pageBuildingsAbove &&
-                       description.plans.empty();
+    const bool paged =
+        work.jobs.size() > description.pageBuildingsAbove && description.plans.empty();
     std::shared_ptr<BuildingTiles> tiles;
     if (paged)
         tiles = std::make_shared<BuildingTiles>();
@@ -488,7 +488,8 @@ Status placeBuildings(SceneData& data) {
     if (tiles) {
         // The recipes the pager makes full detail from again: the same calls as makeBuilding's.
         auto recipes = std::make_shared<std::vector<Recipe>>();
-        auto library = std::make_shared<std::vector<architecture::Style>>(std::move(styles.value()));
+        auto library =
+            std::make_shared<std::vector<architecture::Style>>(std::move(styles.value()));
         for (std::size_t i = 0; i < work.jobs.size(); ++i) {
             const Job& job = work.jobs[i];
             recipes->push_back({architecture::findStyle(*library, job.style->id), job.typology,
@@ -496,7 +497,8 @@ Status placeBuildings(SceneData& data) {
         }
         tiles->make = [recipes, library, firstId](std::uint32_t id) {
             const Recipe& r = (*recipes)[id - firstId];
-            auto mesh = architecture::generateBuilding(*r.style, r.typology, r.overrides, r.seed, id);
+            auto mesh =
+                architecture::generateBuilding(*r.style, r.typology, r.overrides, r.seed, id);
             return mesh ? placedBuildingMesh(mesh.value(), r.at, r.z, id) : geo::Mesh{};
         };
         data.pagedBuildings = tiles;

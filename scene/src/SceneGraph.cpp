@@ -207,8 +207,7 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
 
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,
                                          const GraphOptions& options) {
-    return buildSceneGraph(
-        data, lighting, sceneBuildingsNode(data, options), options);
+    return buildSceneGraph(data, lighting, sceneBuildingsNode(data, options), options);
 }
 
 osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& lighting,

@@ -16,9 +16,9 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
-#include <map>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -109,8 +109,8 @@ public:
         shape.crownM = kTemplateHeight;
         shape.seed = 17u;
         Template t;
-        t.far = meshGeometry(
-            clusterMesh(heritage::treeModel(shape, heritage::TreeDetail::Simple), cell * kTemplateHeight));
+        t.far = meshGeometry(clusterMesh(heritage::treeModel(shape, heritage::TreeDetail::Simple),
+                                         cell * kTemplateHeight));
         t.heightM = shape.heightM;
         t.crownM = shape.crownM;
         return blobs_.emplace(key, std::move(t)).first->second;
@@ -133,10 +133,9 @@ osg::ref_ptr<osg::Node> naiveTree(const Template& t, const heritage::TreeShape& 
                                   const osg::Vec3d& base, std::uint32_t seed) {
     const double sxy = shape.crownM / t.crownM, sz = shape.heightM / t.heightM;
     const double yaw = double(seed % 3600u) * (2 * kPi / 3600.0);
-    osg::ref_ptr<osg::MatrixTransform> xf =
-        new osg::MatrixTransform(osg::Matrixd::scale(sxy, sxy, sz) *
-                                 osg::Matrixd::rotate(yaw, osg::Vec3d(0, 0, 1)) *
-                                 osg::Matrixd::translate(base));
+    osg::ref_ptr<osg::MatrixTransform> xf = new osg::MatrixTransform(
+        osg::Matrixd::scale(sxy, sxy, sz) * osg::Matrixd::rotate(yaw, osg::Vec3d(0, 0, 1)) *
+        osg::Matrixd::translate(base));
     xf->addChild(geodeOf(t.full.get()));
     return xf;
 }
@@ -262,8 +261,7 @@ geo::Rgba gradeRingColor(heritage::TreeGrade grade) {
 
 geo::Mesh gradeRing(const SceneData& data, const heritage::AncientTree& tree,
                     const TreeLayerOptions& options) {
-    return ringMesh([&data](double x, double y) { return data.groundHeight(x, y); }, tree,
-                    options);
+    return ringMesh([&data](double x, double y) { return data.groundHeight(x, y); }, tree, options);
 }
 
 namespace {
@@ -395,9 +393,9 @@ osg::ref_ptr<osg::Group> treeLayer(const SceneData& data, const TreeLayerOptions
             for (const Planted* p : members)
                 z += p->place.z() / double(members.size());
             zSum += z;
-            osg::ref_ptr<osg::LOD> lod = squareLod(double(tile.first) * options.tileM,
-                                                   double(tile.second) * options.tileM,
-                                                   options.tileM, z);
+            osg::ref_ptr<osg::LOD> lod =
+                squareLod(double(tile.first) * options.tileM, double(tile.second) * options.tileM,
+                          options.tileM, z);
             lod->addChild(byTemplate(members, &Template::full), 0.0f, fullTo);
             lod->addChild(byTemplate(members, &Template::simple), fullTo, simpleTo);
             lod->addChild(bySpecies(members, cache, kFarCell), simpleTo, 1e30f);
@@ -405,9 +403,9 @@ osg::ref_ptr<osg::Group> treeLayer(const SceneData& data, const TreeLayerOptions
             near->addChild(lod);
             all.insert(all.end(), members.begin(), members.end());
         }
-        osg::ref_ptr<osg::LOD> lod = squareLod(double(group.first) * groupSide,
-                                               double(group.second) * groupSide, groupSide,
-                                               zSum / double(tiles.size()));
+        osg::ref_ptr<osg::LOD> lod =
+            squareLod(double(group.first) * groupSide, double(group.second) * groupSide, groupSide,
+                      zSum / double(tiles.size()));
         const float switchAt = float(options.groupM) + halfDiagonal(groupSide);
         lod->addChild(near, 0.0f, switchAt);
         lod->addChild(bySpecies(all, cache, kGroupCell), switchAt,

@@ -24,8 +24,8 @@ fs::path caseDir() {
 }
 
 CommandResult notes(const fs::path& store, const std::string& args) {
-    return runCommand("'" + executable("cunjing").string() + "' notes --registry " + shellQuoted(store) +
-                      " --actor 林工 " + args);
+    return runCommand("'" + executable("cunjing").string() + "' notes --registry " +
+                      shellQuoted(store) + " --actor 林工 " + args);
 }
 
 /// The id in "added note N-xxxxxxxx on ...".

@@ -28,8 +28,8 @@ fs::path caseDir() {
 
 CommandResult stress(const std::string& args) {
     const fs::path dem = sharedData() / "dem" / "osgearth" / "mt_fuji_90m.tif";
-    return runCommand(shellQuoted(executable("cunjing")) + " scene stress --dem " + shellQuoted(dem) + " " +
-                      args + " 2>&1");
+    return runCommand(shellQuoted(executable("cunjing")) + " scene stress --dem " +
+                      shellQuoted(dem) + " " + args + " 2>&1");
 }
 
 std::string contents(const fs::path& file) {
@@ -113,12 +113,13 @@ TEST(SceneStressCli, BadInputFailsAndWritesNothing) {
     int n = 0;
     for (const Case& c : cases) {
         const fs::path out = dir / ("out" + std::to_string(++n));
-        const auto r = runCommand(shellQuoted(executable("cunjing")) + " scene stress " +
-                                  (c.args.find("--dem ") == std::string::npos
-                                       ? "--dem " + shellQuoted(sharedData() / "dem" / "osgearth" /
-                                                           "mt_fuji_90m.tif") + " "
-                                       : std::string()) +
-                                  c.args + " --out " + shellQuoted(out) + " 2>&1");
+        const auto r = runCommand(
+            shellQuoted(executable("cunjing")) + " scene stress " +
+            (c.args.find("--dem ") == std::string::npos
+                 ? "--dem " + shellQuoted(sharedData() / "dem" / "osgearth" / "mt_fuji_90m.tif") +
+                       " "
+                 : std::string()) +
+            c.args + " --out " + shellQuoted(out) + " 2>&1");
         EXPECT_EQ(r.exitCode, 2) << c.args << "\n" << r.out;
         EXPECT_EQ(r.out.rfind("error: ", 0), 0u) << r.out;
         EXPECT_NE(r.out.find(c.expected), std::string::npos) << c.args << "\n" << r.out;

@@ -50,8 +50,9 @@ int errorLines(const std::string& out) {
 
 TEST(VillageCli, CombOnTheDemoDemFacesSouthAndWritesTheFootprints) {
     const fs::path out = caseDir() / "comb.gpkg";
-    const auto r = village("--layout comb --site 384350,2571565 --dem " + demoDem() +
-                           " --columns 4 --depth 6 --lane-width 1.5 --seed 7 --out " + shellQuoted(out));
+    const auto r =
+        village("--layout comb --site 384350,2571565 --dem " + demoDem() +
+                " --columns 4 --depth 6 --lane-width 1.5 --seed 7 --out " + shellQuoted(out));
     ASSERT_EQ(r.exitCode, 0) << r.out;
     EXPECT_NE(r.out.find("guangfu/citang: 1"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("guangfu/sanjian-lianglang:"), std::string::npos) << r.out;
@@ -137,10 +138,12 @@ TEST(VillageCli, BadInputsExitTwoWithOneLineAndWriteNothing) {
 
 TEST(VillageCli, AFailedRunLeavesAnExistingPlanAlone) {
     const fs::path out = caseDir() / "v.gpkg";
-    ASSERT_EQ(village("--layout sima-tuoche --site 384350,2571565 --out " + shellQuoted(out)).exitCode,
-              0);
+    ASSERT_EQ(
+        village("--layout sima-tuoche --site 384350,2571565 --out " + shellQuoted(out)).exitCode,
+        0);
     const auto before = fs::file_size(out);
-    const auto r = village("--layout comb --site 384350,2571565 --columns 99 --out " + shellQuoted(out));
+    const auto r =
+        village("--layout comb --site 384350,2571565 --columns 99 --out " + shellQuoted(out));
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(fs::file_size(out), before);
     EXPECT_EQ(readPlan(out).buildings.at(0).typology, "sima-tuoche");

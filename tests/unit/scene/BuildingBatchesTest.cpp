@@ -256,7 +256,8 @@ TEST_F(DemoBuildings, PagedSceneMakesEveryBuildingAgainOnDemand) {
     for (const PlacedBuilding& b : paged.placed) {
         double x = 0, y = 0;
         for (const auto& p : b.footprint.outline)
-            x += p.x / double(b.footprint.outline.size()), y += p.y / double(b.footprint.outline.size());
+            x += p.x / double(b.footprint.outline.size()),
+                y += p.y / double(b.footprint.outline.size());
         for (const auto& n : near) {
             const auto part = pickFromAbove(*n, x, y, osg::Vec3d(x, y - 20, 10));
             if (part && *part == b.id)
