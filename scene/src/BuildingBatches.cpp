@@ -9,6 +9,7 @@
 #include <osg/PagedLOD>
 
 #include "Paging.h"
+#include "TileGrid.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +20,11 @@
 namespace cunjing::scene {
 
 namespace {
+
+using detail::floorDiv;
+using detail::geodeOf;
+using detail::halfDiagonal;
+using detail::squareLod;
 
 /// The partIds of a drawable's vertices, kept beside its GL arrays for picking.
 class PartIds : public osg::Referenced {
@@ -71,12 +77,6 @@ osg::ref_ptr<osg::Geometry> batchGeometry(geo::Mesh mesh) {
     return partGeometry(std::move(mesh));
 }
 
-osg::ref_ptr<osg::Geode> geodeOf(osg::ref_ptr<osg::Geometry> geometry) {
-    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    geode->addDrawable(geometry);
-    return geode;
-}
-
 struct Box {
     double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
     void expand(double x, double y) {
@@ -108,25 +108,6 @@ std::map<std::pair<long, long>, std::vector<std::uint32_t>> trianglesByTile(cons
         tiles[{long(std::floor(x / tileM)), long(std::floor(y / tileM))}].push_back(t);
     }
     return tiles;
-}
-
-long floorDiv(long a, long b) {
-    return a >= 0 ? a / b : -((-a + b - 1) / b);
-}
-
-/// An LOD switching on the distance from the eye to a square's centre; its ranges are to be
-/// measured from the square's edge (halfDiagonal added), so a tall near building does not
-/// drop detail because its tile's centre is far. No radius is set: the LOD's bound stays its
-/// children's, so culling and picking see a building that reaches past the square's corner.
-osg::ref_ptr<osg::LOD> squareLod(double x0, double y0, double side, double z) {
-    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
-    lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
-    lod->setCenter(osg::Vec3(float(x0 + side / 2), float(y0 + side / 2), float(z)));
-    return lod;
-}
-
-float halfDiagonal(double side) {
-    return float(side * std::sqrt(0.5));
 }
 
 geo::Vec3f faceNormal(const geo::Vec3f& a, const geo::Vec3f& b, const geo::Vec3f& c) {

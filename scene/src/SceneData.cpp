@@ -285,15 +285,31 @@ double SceneData::exaggeration() const {
     return description.terrain ? description.terrain->exaggeration : 1.0;
 }
 
-double SceneData::groundHeight(double localX, double localY) const {
-    if (terrainTiles) {
+namespace {
+
+/// The ground under a local position: the pyramid's deepest tile where it has one, else the
+/// heightfield; exaggerated; 0 without terrain.
+double groundAt(const terrain::TileSource* tiles, const terrain::Heightfield* field, double originX,
+                double originY, double exaggeration, double x, double y) {
+    if (tiles) {
         // The pyramid's deepest tiles: the ground as drawn up close.
-        if (auto h = terrainTiles->heightAt(localX + originX, localY + originY))
-            return *h * exaggeration();
+        if (auto h = tiles->heightAt(x + originX, y + originY))
+            return *h * exaggeration;
     }
-    if (!terrain)
-        return 0.0;
-    return terrain->sampleClamped(localX + originX, localY + originY) * exaggeration();
+    return field ? field->sampleClamped(x + originX, y + originY) * exaggeration : 0.0;
+}
+
+}  // namespace
+
+double SceneData::groundHeight(double localX, double localY) const {
+    return groundAt(terrainTiles.get(), terrain ? &*terrain : nullptr, originX, originY,
+                    exaggeration(), localX, localY);
+}
+
+std::function<double(double, double)> SceneData::groundSampler() const {
+    auto field = terrain ? std::make_shared<const terrain::Heightfield>(*terrain) : nullptr;
+    return [field, tiles = terrainTiles, ox = originX, oy = originY, k = exaggeration()](
+               double x, double y) { return groundAt(tiles.get(), field.get(), ox, oy, k, x, y); };
 }
 
 std::array<double, 3> SceneData::resolveEye(const Viewpoint& vp) const {

@@ -12,6 +12,7 @@
 
 #include "Instancing.h"
 #include "Paging.h"
+#include "TileGrid.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +27,11 @@
 namespace cunjing::scene {
 
 namespace {
+
+using detail::floorDiv;
+using detail::geodeOf;
+using detail::halfDiagonal;
+using detail::squareLod;
 
 constexpr double kPi = 3.14159265358979323846;
 /// Height every template is built at; trees are scaled from it by at most the bin steps.
@@ -121,12 +127,6 @@ private:
     std::map<std::pair<int, double>, Template> blobs_;
 };
 
-osg::ref_ptr<osg::Geode> geodeOf(osg::Geometry* geometry) {
-    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
-    geode->addDrawable(geometry);
-    return geode;
-}
-
 /// The frame benchmark's baseline: one tree, full detail at any distance, as its own node
 /// (named by the tree's id) under its own transform.
 osg::ref_ptr<osg::Node> naiveTree(const Template& t, const heritage::TreeShape& shape,
@@ -205,38 +205,6 @@ osg::ref_ptr<osg::Group> bySpecies(const std::vector<const Planted*>& trees, Tem
     return out;
 }
 
-/// An LOD switching on the distance to a square's centre (ranges from its edge: add
-/// halfDiagonal); its bound stays its children's.
-osg::ref_ptr<osg::LOD> squareLod(double x0, double y0, double side, double z) {
-    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
-    lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
-    lod->setCenter(osg::Vec3(float(x0 + side / 2), float(y0 + side / 2), float(z)));
-    return lod;
-}
-
-float halfDiagonal(double side) {
-    return float(side * std::sqrt(0.5));
-}
-
-long floorDiv(long a, long b) {
-    return a >= 0 ? a / b : -((-a + b - 1) / b);
-}
-
-/// The scene's ground heights, held by value: ring tiles are made on the pager's threads,
-/// which may outlive the SceneData.
-std::function<double(double, double)> groundOf(const SceneData& data) {
-    auto field = std::make_shared<const std::optional<terrain::Heightfield>>(data.terrain);
-    auto tiles = data.terrainTiles;
-    const double ox = data.originX, oy = data.originY, k = data.exaggeration();
-    return [field, tiles, ox, oy, k](double x, double y) {
-        if (tiles) {
-            if (auto h = tiles->heightAt(x + ox, y + oy))
-                return *h * k;
-        }
-        return *field ? (*field)->sampleClamped(x + ox, y + oy) * k : 0.0;
-    };
-}
-
 /// A tree's ring on the ground `ground` gives.
 geo::Mesh ringMesh(const std::function<double(double, double)>& ground,
                    const heritage::AncientTree& tree, const TreeLayerOptions& options);
@@ -308,17 +276,18 @@ osg::ref_ptr<osg::Node> ringTiles(const SceneData& data, const TreeLayerOptions&
     rings->setName("tree-grade-rings");
     if (graded->empty())
         return rings;
-    osg::ref_ptr<detail::TileMaker> maker = new detail::TileMaker(
-        "cunjing-rings",
-        [graded, options, ground = groundOf(data)](long x, long y) -> osg::ref_ptr<osg::Node> {
-            const auto it = graded->find({x, y});
-            if (it == graded->end())
-                return nullptr;
-            geo::Mesh mesh;
-            for (const heritage::AncientTree& tree : it->second)
-                mesh.append(ringMesh(ground, tree, options));
-            return meshNode(mesh);
-        });
+    osg::ref_ptr<detail::TileMaker> maker =
+        new detail::TileMaker("cunjing-rings",
+                              [graded, options, ground = data.groundSampler()](
+                                  long x, long y) -> osg::ref_ptr<osg::Node> {
+                                  const auto it = graded->find({x, y});
+                                  if (it == graded->end())
+                                      return nullptr;
+                                  geo::Mesh mesh;
+                                  for (const heritage::AncientTree& tree : it->second)
+                                      mesh.append(ringMesh(ground, tree, options));
+                                  return meshNode(mesh);
+                              });
     osg::ref_ptr<osgDB::Options> paging = maker->options();
     const float range = float(options.ringsM) + halfDiagonal(options.tileM);
     for (const auto& [tile, trees] : *graded) {

@@ -17,6 +17,7 @@
 #include <cunjing/terrain/TerrainLod.h>
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,9 @@ struct SceneData {
 
     /// Ground height (exaggerated) at a local position; 0 without terrain.
     double groundHeight(double localX, double localY) const;
+    /// groundHeight as a function that holds what it reads (terrain, pyramid, origin) by
+    /// value: for work on other threads that may outlive this SceneData (the pager's tiles).
+    std::function<double(double, double)> groundSampler() const;
     double exaggeration() const;
     /// Eye and target of a viewpoint in the local frame, with above_ground resolved.
     std::array<double, 3> resolveEye(const Viewpoint& vp) const;
