@@ -10,7 +10,12 @@
 // (--callgrind: a few frames, each mode's counted frames in a dump of its own).
 //
 //   build/bin/bench_frame [--frames N] [--size WxH] [--quality auto|low|medium|high]
-//                         [--callgrind] [--layers] [--batched-only] SCENE.json...
+//                         [--callgrind] [--layers | --layers-at VIEWPOINT] [--batched-only]
+//                         [--overview-only | --only VIEWPOINT] [--overdraw] SCENE.json...
+// --overview-only counts the overview alone (after two warm-up frames of it): the stress
+// scene's naive frame takes seconds natively, its camera path under callgrind hours. --only
+// counts another viewpoint alone. --overdraw prints, for each viewpoint, how many fragments a
+// pixel pass the depth test (each is shaded) and how many are drawn at all, then stops.
 // The naive graph is built after the batched one is measured and released, so --layers' peak
 // resident memory is the batched scene's.
 
@@ -18,9 +23,13 @@
 #include <cunjing/scene/Offscreen.h>
 #include <cunjing/scene/SceneData.h>
 #include <cunjing/scene/SceneGraph.h>
+#include <cunjing/scene/Shaders.h>
 
+#include <osg/BlendFunc>
 #include <osg/Geometry>
+#include <osg/Image>
 #include <osg/NodeVisitor>
+#include <osg/Program>
 
 #if __has_include(<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>
@@ -59,13 +68,23 @@ struct Options {
     bool callgrind = false;
     bool layers = false;       ///< also each layer's share of the batched overview, each viewpoint
     bool batchedOnly = false;  ///< skip the naive baseline (quick looks while tuning)
+    /// Only this view ("overview", or a viewpoint's name), after two warm-up frames of it; under
+    /// callgrind its frames are the dump. For scenes whose naive frame takes seconds natively
+    /// (the stress scene: its camera path under callgrind would take hours), and for counting
+    /// one view's instructions while tuning.
+    std::string only;
+    std::string layersAt;   ///< --layers at this viewpoint, not the overview
+    bool overdraw = false;  ///< fragments drawn a pixel at each viewpoint, then stop
     std::vector<std::string> scenes;
 };
 
 void usage() {
     std::fprintf(stderr,
                  "usage: bench_frame [--frames N] [--size WxH] [--quality auto|low|medium|high] "
-                 "[--callgrind] [--layers] [--batched-only] SCENE.json...\n");
+                 "[--callgrind] [--layers | --layers-at VIEWPOINT] [--batched-only] "
+                 "[--overview-only | --only VIEW] "
+                 "[--overdraw] "
+                 "SCENE.json...\n");
 }
 
 std::optional<Options> parseOptions(int argc, char** argv) {
@@ -92,6 +111,15 @@ std::optional<Options> parseOptions(int argc, char** argv) {
             o.callgrind = true;
         } else if (arg == "--batched-only") {
             o.batchedOnly = true;
+        } else if (arg == "--layers-at" && hasValue) {
+            o.layers = true;
+            o.layersAt = argv[++i];
+        } else if (arg == "--overdraw") {
+            o.overdraw = true;
+        } else if (arg == "--overview-only") {
+            o.only = "overview";
+        } else if (arg == "--only" && hasValue) {
+            o.only = argv[++i];
         } else if (arg == "--layers") {
             o.layers = true;
         } else if (!arg.empty() && arg[0] == '-') {
@@ -104,7 +132,7 @@ std::optional<Options> parseOptions(int argc, char** argv) {
         return std::nullopt;
     // Under callgrind a frame takes seconds: a few are enough, the counts repeat exactly.
     if (o.callgrind && !o.framesGiven)
-        o.frames = 3;
+        o.frames = !o.only.empty() ? 1 : 3;
     return o;
 }
 
@@ -219,10 +247,48 @@ struct ModeResult {
     Summary path, overview;
 };
 
+/// Callgrind's counter over `frames`: collects while they draw, then dumps them under `label`.
+template <typename Draw>
+auto countedFrames(const Options& o, const std::string& label, const char* what, Draw draw) {
+#if CUNJING_HAVE_CALLGRIND
+    if (o.callgrind)
+        CALLGRIND_TOGGLE_COLLECT;
+#endif
+    auto frames = draw();
+#if CUNJING_HAVE_CALLGRIND
+    if (o.callgrind) {
+        CALLGRIND_TOGGLE_COLLECT;
+        CALLGRIND_DUMP_STATS_AT(label.c_str());
+        std::printf("callgrind: dump \"%s\" holds %zu frames of %s\n", label.c_str(),
+                    frames ? frames->size() : 0, what);
+    }
+#endif
+    return frames;
+}
+
+/// --overview-only or --only: two warm-up frames (shaders, uploads, paging), then the counted
+/// frames of that view (`overview`).
+std::optional<ModeResult> measureOverview(OffscreenRenderer& renderer, osg::Node* graph,
+                                          const Pose& overview, const Options& o,
+                                          const std::string& label) {
+    if (!drawPoses(renderer, graph, std::vector<Pose>(2, overview)))
+        return std::nullopt;
+    const std::string what = "the view " + o.only;
+    auto frames = countedFrames(o, label, what.c_str(), [&] {
+        return drawPoses(renderer, graph, std::vector<Pose>(std::size_t(o.frames), overview));
+    });
+    if (!frames)
+        return std::nullopt;
+    const Summary s = summarise(*frames);
+    return ModeResult{s, s};
+}
+
 /// One mode of one scene: warm-up, the path (alone in its callgrind dump), the overview.
 std::optional<ModeResult> measure(OffscreenRenderer& renderer, osg::Node* graph,
                                   const std::vector<Pose>& path, const Pose& overview,
                                   const Options& o, const std::string& label) {
+    if (!o.only.empty())
+        return measureOverview(renderer, graph, overview, o, label);
     // The first frames compile shaders and upload buffers. Then one flight along the path, not
     // counted either: offscreen, terrain tiles load inside the cull (blocking, so each frame
     // shows its finished view), and the counted frames are to measure drawing, as the viewer
@@ -231,19 +297,8 @@ std::optional<ModeResult> measure(OffscreenRenderer& renderer, osg::Node* graph,
     warmUp.insert(warmUp.end(), path.begin(), path.end());
     if (!drawPoses(renderer, graph, warmUp))
         return std::nullopt;
-#if CUNJING_HAVE_CALLGRIND
-    if (o.callgrind)
-        CALLGRIND_TOGGLE_COLLECT;
-#endif
-    auto pathFrames = drawPoses(renderer, graph, path);
-#if CUNJING_HAVE_CALLGRIND
-    if (o.callgrind) {
-        CALLGRIND_TOGGLE_COLLECT;
-        CALLGRIND_DUMP_STATS_AT(label.c_str());
-        std::printf("callgrind: dump \"%s\" holds %zu frames of the camera path\n", label.c_str(),
-                    path.size());
-    }
-#endif
+    auto pathFrames = countedFrames(o, label, "the camera path",
+                                    [&] { return drawPoses(renderer, graph, path); });
     if (!pathFrames)
         return std::nullopt;
     // Under callgrind the overview is for its draw calls and triangles, which one frame gives.
@@ -266,17 +321,19 @@ void printRatios(const char* where, const Summary& naive, const Summary& batched
                 ratio(naive.triangles, batched.triangles));
 }
 
-/// What each layer (a child of the scene root: terrain, buildings, trees ...) costs at the
-/// overview: the frame with every layer less the same frame without it.
-void printLayers(OffscreenRenderer& renderer, osg::Group& graph, const Pose& overview, int frames) {
+/// What each layer (a child of the scene root: terrain, buildings, trees ...) costs at a view
+/// (`where`, the overview unless --layers-at): the frame with every layer less the same frame
+/// without it.
+void printLayers(OffscreenRenderer& renderer, osg::Group& graph, const Pose& overview,
+                 const std::string& where, int frames) {
     const auto all = drawPoses(renderer, &graph, std::vector<Pose>(std::size_t(frames), overview));
     if (!all)
         return;
     const Summary with = summarise(*all);
     std::printf(
-        "  layers at the overview (batched; all: %.2f ms, %.0f draw calls, %.0f "
+        "  layers at the %s (batched; all: %.2f ms, %.0f draw calls, %.0f "
         "triangles):\n",
-        with.frameMs, with.drawCalls, with.triangles);
+        where.c_str(), with.frameMs, with.drawCalls, with.triangles);
     for (unsigned i = 0; i < graph.getNumChildren(); ++i) {
         osg::Node* layer = graph.getChild(i);
         const unsigned mask = layer->getNodeMask();
@@ -291,6 +348,18 @@ void printLayers(OffscreenRenderer& renderer, osg::Group& graph, const Pose& ove
                     layer->getName().c_str(), with.frameMs - s.frameMs,
                     with.drawCalls - s.drawCalls, with.triangles - s.triangles);
     }
+    // The floor under every layer: clearing, the root's state, glFinish.
+    std::vector<unsigned> masks;
+    for (unsigned i = 0; i < graph.getNumChildren(); ++i) {
+        masks.push_back(graph.getChild(i)->getNodeMask());
+        graph.getChild(i)->setNodeMask(0);
+    }
+    const auto none = drawPoses(renderer, &graph, std::vector<Pose>(std::size_t(frames), overview));
+    for (unsigned i = 0; i < graph.getNumChildren(); ++i)
+        graph.getChild(i)->setNodeMask(masks[i]);
+    if (none)
+        std::printf("    %-16s %7.2f ms (the frame with no layer)\n", "(none)",
+                    summarise(*none).frameMs);
 }
 
 /// Each viewpoint's frame, draw calls and triangles (batched), to see which views the path's
@@ -345,6 +414,61 @@ osg::Node* layerNamed(osg::Group& graph, const std::string& name) {
             return graph.getChild(i);
     }
     return nullptr;
+}
+
+/// The mean of an image's red channel less the clear colour's (the darkest pixel's: the sky is
+/// not drawn here), in counts of 1/255.
+double meanCountOver(const osg::Image& image) {
+    double sum = 0;
+    int least = 255;
+    for (int y = 0; y < image.t(); ++y) {
+        for (int x = 0; x < image.s(); ++x) {
+            const int v = image.data(x, y)[0];
+            sum += v;
+            least = std::min(least, v);
+        }
+    }
+    return sum / double(image.s() * image.t()) - least;
+}
+
+/// --overdraw: every layer but the sky drawn with a program that adds 1/255 to red at each
+/// fragment (blending one to one), at each viewpoint, with the depth test (the fragments that
+/// are shaded: llvmpipe tests depth before shading) and without it (every fragment drawn).
+/// The scene's own state (its bins' order, LODs, culling) stays.
+int printOverdraw(OffscreenRenderer& renderer, osg::Group& graph, const SceneData& data) {
+    osg::ref_ptr<osg::Program> count = new osg::Program;
+    count->addShader(new osg::Shader(osg::Shader::VERTEX, R"(#version 120
+vec4 placedVertex(vec4 v);
+void main() { gl_Position = gl_ModelViewProjectionMatrix * placedVertex(gl_Vertex); })"));
+    count->addShader(new osg::Shader(osg::Shader::VERTEX, shaderSource("common.vert")));
+    count->addShader(new osg::Shader(osg::Shader::FRAGMENT, R"(#version 120
+void main() { gl_FragColor = vec4(1.0 / 255.0, 0.0, 0.0, 1.0); })"));
+    count->addBindAttribLocation("instancePlace", kInstancePlaceAttribute);
+    count->addBindAttribLocation("instanceSize", kInstanceSizeAttribute);
+    constexpr auto kForced =
+        osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE | osg::StateAttribute::PROTECTED;
+    osg::StateSet* ss = graph.getOrCreateStateSet();
+    ss->setAttributeAndModes(count, kForced);
+    ss->setAttributeAndModes(new osg::BlendFunc(GL_ONE, GL_ONE), kForced);
+    if (osg::Node* sky = layerNamed(graph, "sky"))
+        sky->setNodeMask(0);
+    std::printf("  fragments a pixel (every layer but the sky):\n");
+    std::printf("    %-16s %8s %8s\n", "viewpoint", "shaded", "drawn");
+    for (const Viewpoint& vp : data.description.viewpoints) {
+        const Pose p = poseOf(data, vp);
+        ss->removeMode(GL_DEPTH_TEST);
+        auto shaded = renderer.render(&graph, p.eye, p.target, p.fovDeg);
+        ss->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF | osg::StateAttribute::OVERRIDE |
+                                       osg::StateAttribute::PROTECTED);
+        auto drawn = renderer.render(&graph, p.eye, p.target, p.fovDeg);
+        if (!shaded || !drawn)
+            return std::fprintf(stderr, "error: %s\n",
+                                (shaded ? drawn : shaded).firstError().c_str()),
+                   3;
+        std::printf("    %-16s %8.2f %8.2f\n", vp.name.c_str(), meanCountOver(*shaded.value()),
+                    meanCountOver(*drawn.value()));
+    }
+    return 0;
 }
 
 /// Memory: GL array bytes a building (all its levels, over the buildings layer) and a tree
@@ -450,24 +574,48 @@ int main(int argc, char** argv) {
 
         const std::vector<Pose> path = cameraPath(data.value(), o.frames);
         const Viewpoint overviewVp = overviewOf(data.value());
-        const Pose overview = poseOf(data.value(), overviewVp);
+        Pose overview = poseOf(data.value(), overviewVp);
+        if (!o.only.empty() && o.only != "overview") {
+            const Viewpoint* vp = data->description.findViewpoint(o.only);
+            if (!vp)
+                return std::fprintf(stderr, "error: %s has no viewpoint %s\n", file.c_str(),
+                                    o.only.c_str()),
+                       2;
+            overview = poseOf(data.value(), *vp);
+        }
         const std::string stem = std::filesystem::path(file).stem().string();
         std::printf("\nscene %s: %d buildings%s, %zu trees; %s, %d samples a pixel\n", file.c_str(),
                     data->buildingCount, data->pagedBuildings ? " (paged)" : "", data->trees.size(),
                     describeLook(look).c_str(), renderer->samples());
-        std::printf(
-            "path: %zu viewpoints in order, %d frames after %d warm-up and one uncounted "
-            "flight; overview: %s\n",
-            std::max<std::size_t>(1, data->description.viewpoints.size()), o.frames, kWarmUpFrames,
-            overviewVp.name.empty() ? "(computed)" : overviewVp.name.c_str());
+        const char* overviewName = overviewVp.name.empty() ? "(computed)" : overviewVp.name.c_str();
+        if (!o.only.empty())
+            std::printf("only the view %s: %d frames after 2 warm-up\n",
+                        o.only == "overview" ? overviewName : o.only.c_str(), o.frames);
+        else
+            std::printf(
+                "path: %zu viewpoints in order, %d frames after %d warm-up and one uncounted "
+                "flight; overview: %s\n",
+                std::max<std::size_t>(1, data->description.viewpoints.size()), o.frames,
+                kWarmUpFrames, overviewName);
         if (o.callgrind)
             std::printf("(under callgrind: the times are valgrind's, only the counts mean much)\n");
 
+        if (o.overdraw) {
+            if (const int failed = printOverdraw(*renderer, *batched, data.value()))
+                return failed;
+            continue;
+        }
         const auto b = measure(*renderer, batched.get(), path, overview, o, stem + " batched");
         if (!b)
             return 3;
         if (o.layers && !o.callgrind) {
-            printLayers(*renderer, *batched, overview, o.frames);
+            const Viewpoint* at = data->description.findViewpoint(o.layersAt);
+            if (!o.layersAt.empty() && !at)
+                return std::fprintf(stderr, "error: the scene has no viewpoint %s\n",
+                                    o.layersAt.c_str()),
+                       2;
+            printLayers(*renderer, *batched, at ? poseOf(data.value(), *at) : overview,
+                        at ? at->name : "overview", o.frames);
             printViews(*renderer, *batched, data.value(), o.frames);
             // Before the naive graph exists: its memory is what batching, LOD and paging save.
             printMemory(*batched, data.value());
@@ -477,8 +625,10 @@ int main(int argc, char** argv) {
         }
         std::printf("  %-8s %-9s %9s %8s %7s %10s %10s %8s %8s\n", "mode", "where", "median ms",
                     "p95 ms", "fps", "draw calls", "triangles", "cull ms", "draw ms");
-        printRow("batched", "path", b->path);
-        printRow("batched", "overview", b->overview);
+        if (o.only.empty())
+            printRow("batched", "path", b->path);
+        const char* where = o.only.empty() ? "overview" : o.only.c_str();
+        printRow("batched", where, b->overview);
         std::fflush(stdout);
         if (o.batchedOnly)
             continue;
@@ -489,10 +639,12 @@ int main(int argc, char** argv) {
         const auto n = measure(*renderer, naive.get(), path, overview, o, stem + " naive");
         if (!n)
             return 3;
-        printRow("naive", "path", n->path);
-        printRow("naive", "overview", n->overview);
-        printRatios("path", n->path, b->path);
-        printRatios("overview", n->overview, b->overview);
+        if (o.only.empty()) {
+            printRow("naive", "path", n->path);
+            printRatios("path", n->path, b->path);
+        }
+        printRow("naive", where, n->overview);
+        printRatios(where, n->overview, b->overview);
         std::printf("  peak resident with the naive graph: %.0f MB\n", peakResidentMb());
         std::fflush(stdout);
     }
