@@ -1,5 +1,5 @@
 #version 120
-#pragma import_defines(CUNJING_COLOUR_CHECK, CUNJING_MATERIALS, CUNJING_FLAT_FACES)
+#pragma import_defines(CUNJING_COLOUR_CHECK, CUNJING_MATERIALS, CUNJING_VERTEX_LIGHT, CUNJING_GLOSSY)
 // Sun (with its shadow) + sky ambient + distance haze; matches terrain.frag so everything sits
 // in one light (common.frag: colour spaces, tone mapping, the shadow map).
 // Faces are textured procedurally by their surface (geo::Surface): courses of blue-grey brick,
@@ -8,6 +8,10 @@
 // (fwidth), so distant walls do not shimmer. Each surface also has relief (recessed mortar
 // joints, tile channels, rammed-earth seams) that bends the normal, and a roughness that
 // sets how much of the sun it gives back as a highlight.
+// Water's tops and glaze shine and mirror the sky; drawables with such faces set
+// CUNJING_GLOSSY (SceneGraph.cpp splits them off), and only they compile that code in: a
+// software renderer runs both sides of every branch, and the shine cost every matte pixel
+// about a sixth of the frame.
 uniform vec3 sunDirection;   // towards the sun, world space, normalised
 uniform vec3 sunColor;
 uniform vec3 skyAmbient;
@@ -209,8 +213,8 @@ vec3 textured(float s, vec3 n, vec3 base, out float gloss) {
 #endif
 }
 
-#if !defined(CUNJING_MATERIALS) && defined(CUNJING_FLAT_FACES)
-varying vec3 vDisplay;  // lit.vert: the low preset's flat faces, lit per vertex
+#if !defined(CUNJING_MATERIALS) && defined(CUNJING_VERTEX_LIGHT)
+varying vec3 vDisplay;  // lit.vert: the low preset's light, per vertex
 varying float vHaze;
 varying float vGloss;
 
@@ -222,6 +226,7 @@ void main() {
     }
 #endif
     vec3 display = vDisplay;
+#ifdef CUNJING_GLOSSY
     if (vGloss > 0.0) {
         // Water's tops and glaze shine as in the per-pixel main below, added in display space.
         vec3 n = normalize(vNormal);
@@ -232,6 +237,7 @@ void main() {
         float reflection = fresnelWater(dot(n, toEye)) * step(0.7, n.z) * vGloss;
         display = mix(display, skyColour(reflect(-toEye, n)), reflection);
     }
+#endif
     gl_FragColor = vec4(mix(display, hazeColor, vHaze), vColor.a);
 }
 #else
@@ -268,7 +274,8 @@ void main() {
     color += 0.04 * (1.0 - roughness) * sunColor * sun * pow(max(dot(n, halfway), 0.0),
                                                                 max(shininess, 1.0)) * 8.0;
 #endif
-    float reflection = 0.0;
+    vec3 display = toDisplay(color);
+#ifdef CUNJING_GLOSSY
     if (gloss > 0.0) {
         if (vSurface > 8.5 && vSurface < 9.5)
             n = waterNormal(vWorld.xy);  // pond surfaces (gloss is set only on their tops)
@@ -279,9 +286,10 @@ void main() {
         float spec = r32 * r8;
         color += gloss * 0.6 * sunColor * spec * sun;
         float fresnel = fresnelWater(dot(n, toEye));
-        reflection = fresnel * step(0.7, n.z) * gloss;
+        float reflection = fresnel * step(0.7, n.z) * gloss;
+        display = mix(toDisplay(color), skyColour(reflect(-toEye, n)), reflection);
     }
-    vec3 display = mix(toDisplay(color), skyColour(reflect(-toEye, n)), reflection);
+#endif
     float haze = 1.0 - exp(-distance(eye, vWorld) / hazeDistance);
     gl_FragColor = vec4(mix(display, hazeColor, haze), vColor.a);
 }

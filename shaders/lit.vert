@@ -1,5 +1,5 @@
 #version 120
-#pragma import_defines(CUNJING_MATERIALS, CUNJING_FLAT_FACES)
+#pragma import_defines(CUNJING_MATERIALS, CUNJING_VERTEX_LIGHT)
 // Buildings and trees: per-vertex colour, world-space normal and position, and the surface the
 // face is made of (geo::Surface), which lit.frag draws as a procedural texture. Most meshes are
 // baked in the scene's local frame; tree templates are shared under per-tree transforms, so
@@ -15,11 +15,11 @@ void shadowCoordinates(vec4 eyePosition);  // common.vert
 vec4 placedVertex(vec4 v);
 vec3 placedNormal(vec3 n);
 
-#if !defined(CUNJING_MATERIALS) && defined(CUNJING_FLAT_FACES)
-// The low preset lights flat faces (buildings: one normal a face) per vertex, which gives them
-// exactly the light a pixel would get, for a fraction of llvmpipe's fragment cost; what needs
-// the pixel (water's and glaze's shine) stays in lit.frag. Trees keep per-pixel light: their
-// vertices outnumber their pixels.
+#if !defined(CUNJING_MATERIALS) && defined(CUNJING_VERTEX_LIGHT)
+// The low preset lights buildings (one normal a face: exact), trees and greenery (small
+// facets of smooth crowns) per vertex, for a fraction of llvmpipe's fragment cost: the demo's
+// camera path went from 33 to 30 ms a frame with the trees and greenery too
+// (bench/FrameBench.cpp). What needs the pixel (water's and glaze's shine) stays in lit.frag.
 uniform vec3 sunDirection;
 uniform vec3 sunColor;
 uniform vec3 skyAmbient;
@@ -39,7 +39,7 @@ void main() {
     gl_ClipVertex = gl_ModelViewMatrix * vertex;
     shadowCoordinates(gl_ClipVertex);
     gl_Position = gl_ModelViewProjectionMatrix * vertex;
-#if !defined(CUNJING_MATERIALS) && defined(CUNJING_FLAT_FACES)
+#if !defined(CUNJING_MATERIALS) && defined(CUNJING_VERTEX_LIGHT)
     vec3 n = normalize(vNormal);
     bool water = surface > 8.5 && surface < 9.5;
     vGloss = water ? (n.z < 0.7 ? 0.0 : 0.8) : (surface > 9.5 && surface < 10.5 ? 1.0 : 0.0);

@@ -1,6 +1,7 @@
 #include <cunjing/scene/BuildingBatches.h>
 
 #include <cunjing/scene/SceneGraph.h>
+#include <cunjing/scene/Shaders.h>
 
 #include <meshoptimizer.h>
 #include <osg/Geode>
@@ -22,7 +23,6 @@ namespace cunjing::scene {
 namespace {
 
 using detail::floorDiv;
-using detail::geodeOf;
 using detail::halfDiagonal;
 using detail::squareLod;
 
@@ -69,12 +69,54 @@ osg::ref_ptr<osg::Geometry> partGeometry(geo::Mesh mesh) {
     return g;
 }
 
-/// One draw call: partGeometry with the triangles in vertex-cache order (llvmpipe's vertex
-/// cache and a GPU's post-transform cache both gain).
-osg::ref_ptr<osg::Geometry> batchGeometry(geo::Mesh mesh) {
-    meshopt_optimizeVertexCache(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(),
-                                mesh.positions.size());
-    return partGeometry(std::move(mesh));
+bool isGlossy(geo::Surface s) {
+    return s == geo::Surface::Water || s == geo::Surface::Ceramic;
+}
+
+/// The state set of the drawables that shine (kGlossyDefine), one for all.
+osg::StateSet* glossyState() {
+    static const osg::ref_ptr<osg::StateSet> state = [] {
+        osg::ref_ptr<osg::StateSet> ss = new osg::StateSet;
+        ss->setDefine(kGlossyDefine);
+        return ss;
+    }();
+    return state.get();
+}
+
+/// The mesh as a geode of partGeometry drawables: its matte faces in one, those of water and
+/// glaze (kGlossyDefine) in another, so only the few pixels that shine pay for it; with
+/// `cacheOrder`, the triangles in vertex-cache order (llvmpipe's vertex cache and a GPU's
+/// post-transform cache both gain). One draw call, two where the mesh has glossy faces.
+osg::ref_ptr<osg::Geode> partGeode(geo::Mesh mesh, bool cacheOrder) {
+    std::vector<std::uint32_t> matte, glossy;
+    const bool surfaces = mesh.surfaces.size() == mesh.positions.size();
+    for (std::uint32_t t = 0; t < mesh.triangleCount(); ++t) {
+        const bool shines = surfaces && isGlossy(mesh.surfaces[mesh.indices[std::size_t(t) * 3]]);
+        (shines ? glossy : matte).push_back(t);
+    }
+    osg::ref_ptr<osg::Geode> geode = new osg::Geode;
+    const auto add = [&](geo::Mesh part, osg::StateSet* state) {
+        if (cacheOrder) {
+            meshopt_optimizeVertexCache(part.indices.data(), part.indices.data(),
+                                        part.indices.size(), part.positions.size());
+        }
+        osg::ref_ptr<osg::Geometry> g = partGeometry(std::move(part));
+        g->setStateSet(state);
+        geode->addDrawable(g);
+    };
+    if (glossy.empty()) {
+        add(std::move(mesh), nullptr);
+        return geode;
+    }
+    if (!matte.empty())
+        add(subMesh(mesh, matte), nullptr);
+    add(subMesh(mesh, glossy), glossyState());
+    return geode;
+}
+
+/// A batch: partGeode in vertex-cache order.
+osg::ref_ptr<osg::Geode> batchGeode(geo::Mesh mesh) {
+    return partGeode(std::move(mesh), true);
 }
 
 struct Box {
@@ -278,8 +320,8 @@ double middleZ(const geo::Mesh& mesh) {
 /// A tile's near levels: full detail, then the fine massing.
 void addNearLevels(osg::LOD& lod, const geo::Mesh& full, const BuildingLodOptions& o) {
     const TileRanges r = tileRanges(o);
-    lod.addChild(geodeOf(batchGeometry(full)), 0.0f, r.fullTo);
-    lod.addChild(geodeOf(batchGeometry(clusterMesh(full, o.massingCellM))), r.fullTo, r.massingTo);
+    lod.addChild(batchGeode(full), 0.0f, r.fullTo);
+    lod.addChild(batchGeode(clusterMesh(full, o.massingCellM)), r.fullTo, r.massingTo);
 }
 
 /// A tile's node (an LOD whose coarsest level is `coarse`) with its coarse massing, for its
@@ -313,7 +355,7 @@ osg::ref_ptr<osg::Node> groupedTiles(std::map<Key, std::vector<TileNode>> groups
                       zSum / double(members.size()));
         const float switchAt = float(o.groupM) + halfDiagonal(groupM);
         lod->addChild(near, 0.0f, switchAt);
-        lod->addChild(geodeOf(batchGeometry(clusterMesh(groupCoarse, o.groupCellM))), switchAt,
+        lod->addChild(batchGeode(clusterMesh(groupCoarse, o.groupCellM)), switchAt,
                       float(o.farM) + halfDiagonal(groupM));
         lod->setName("building-group");
         root->addChild(lod);
@@ -340,7 +382,7 @@ osg::ref_ptr<osg::Node> batchedBuildings(const geo::Mesh& mesh, const BuildingLo
             squareLod(double(tile.first) * o.tileM, double(tile.second) * o.tileM, o.tileM, t.z);
         addNearLevels(*t.node, full, o);
         t.coarse = clusterMesh(full, o.coarseCellM);
-        t.node->addChild(geodeOf(batchGeometry(t.coarse)), r.massingTo, 1e30f);
+        t.node->addChild(batchGeode(t.coarse), r.massingTo, 1e30f);
         t.node->setName("building-tile");
         groups[groupOf(tile, o)].push_back(std::move(t));
     }
@@ -383,7 +425,7 @@ osg::ref_ptr<osg::Node> pagedBuildings(std::shared_ptr<const BuildingTiles> tile
                                  float((double(tile.second) + 0.5) * o.tileM), float(t.z)));
         // Child 0 stays (no file name, never expired); child 1 is paged in within the massing
         // range, the coarse massing standing in until it is.
-        lod->addChild(geodeOf(batchGeometry(t.coarse)), r.massingTo, 1e30f);
+        lod->addChild(batchGeode(t.coarse), r.massingTo, 1e30f);
         lod->setFileName(1, maker->fileName(tile.first, tile.second));
         lod->setRange(1, 0.0f, r.massingTo);
         lod->setDatabaseOptions(options.get());
@@ -400,7 +442,7 @@ osg::ref_ptr<osg::Node> naiveBuildings(const geo::Mesh& mesh) {
     for (std::uint32_t t = 0; t < mesh.triangleCount(); ++t)
         parts[partOf(mesh, mesh.indices[std::size_t(t) * 3])].push_back(t);
     for (const auto& [part, triangles] : parts)
-        root->addChild(geodeOf(partGeometry(subMesh(mesh, triangles))));
+        root->addChild(partGeode(subMesh(mesh, triangles), false));
     return root;
 }
 

@@ -477,6 +477,7 @@ osg::ref_ptr<osg::Group> greeneryLayer(const SceneData& data, const Greenery& gr
     osg::ref_ptr<osg::Group> layer = new osg::Group;
     layer->setName("greenery");
     layer->getOrCreateStateSet()->setAttributeAndModes(shaderProgram("lit"));
+    layer->getOrCreateStateSet()->setDefine(kVertexLightDefine);  // the low preset's (Shaders.h)
     if (!greenery.plots.empty()) {
         osg::ref_ptr<osg::Node> fields = meshNode(plotMesh(data, greenery.plots));
         fields->setName("fields");

@@ -171,9 +171,12 @@ void applyMaterial(osg::StateSet* ss, const Material& m, osg::Texture2D* texture
     ss->addUniform(new osg::Uniform("hasBaseColorMap", textured));
     if (textured)
         ss->setTextureAttribute(0, texture);
-    // Below the cutoff a fragment is discarded; -1 keeps every fragment (opaque and blend).
-    ss->addUniform(
-        new osg::Uniform("alphaCutoff", m.alpha == Material::Alpha::Mask ? m.alphaCutoff : -1.0f));
+    // Below the cutoff a fragment is discarded: the define compiles the discard in for masked
+    // materials alone (model.frag says why).
+    if (m.alpha == Material::Alpha::Mask) {
+        ss->addUniform(new osg::Uniform("alphaCutoff", m.alphaCutoff));
+        ss->setDefine("CUNJING_ALPHA_MASK");
+    }
     ss->addUniform(new osg::Uniform("alphaBlend", m.alpha == Material::Alpha::Blend));
     ss->addUniform(new osg::Uniform("doubleSided", m.doubleSided));
     if (m.doubleSided)

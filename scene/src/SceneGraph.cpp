@@ -20,6 +20,7 @@
 #include <osg/LightSource>
 #include <osg/Texture2D>
 #include <osgShadow/ShadowedScene>
+#include <osgUtil/RenderBin>
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +70,27 @@ osg::ref_ptr<osg::Node> sunLightNode(osg::StateSet* root) {
     follow->operator()(source.get(), nullptr);
     source->setCullCallback(follow);
     return source;
+}
+
+/// The scene's opaque bin draws its drawables nearest first, the terrain's after them, and
+/// then the sky (bin 5) and what is transparent (bin 10). A fragment hidden by one drawn
+/// before it fails the depth test before its shader runs (llvmpipe tests depth first when a
+/// shader neither discards nor writes depth, as a GPU's early depth test does), so each pixel
+/// is shaded about once. osgUtil's default bin sorts by state instead; with a hundred draw calls
+/// a frame, state changes cost less than shading what is hidden. The ground is drawn last
+/// because what stands on it hides it, and its tiles' centres say little of what is nearest.
+/// On the demo's lane view a frame costs 5 % fewer instructions than sorted by state
+/// (bench/frame_instructions.sh --only lane); bench_frame --overdraw prints what is shaded.
+constexpr const char* kNearestFirstBin = "cunjing.NearestFirst";
+
+void setNearestFirst(osg::StateSet& ss, int bin) {
+    static const bool registered = [] {
+        osgUtil::RenderBin::addRenderBinPrototype(
+            kNearestFirstBin, new osgUtil::RenderBin(osgUtil::RenderBin::SORT_FRONT_TO_BACK));
+        return true;
+    }();
+    (void)registered;
+    ss.setRenderBinDetails(bin, kNearestFirstBin);
 }
 
 /// A full-screen sky at the far plane, drawn after the opaque bin and before the transparent
@@ -176,7 +198,7 @@ osg::ref_ptr<osg::Node> buildingsNode(const geo::Mesh& mesh, const GraphOptions&
     node->setName("buildings");
     node->getOrCreateStateSet()->setAttributeAndModes(shaderProgram("lit"));
     // One normal a face: the low preset lights them per vertex (lit.vert).
-    node->getOrCreateStateSet()->setDefine(kFlatFacesDefine);
+    node->getOrCreateStateSet()->setDefine(kVertexLightDefine);
     return node;
 }
 
@@ -186,7 +208,7 @@ osg::ref_ptr<osg::Node> sceneBuildingsNode(const SceneData& data, const GraphOpt
     osg::ref_ptr<osg::Group> node = new osg::Group;
     node->setName("buildings");
     node->getOrCreateStateSet()->setAttributeAndModes(shaderProgram("lit"));
-    node->getOrCreateStateSet()->setDefine(kFlatFacesDefine);
+    node->getOrCreateStateSet()->setDefine(kVertexLightDefine);
     if (!data.buildings.empty())  // the layouts' ground areas
         node->addChild(options.naive ? naiveBuildings(data.buildings)
                                      : batchedBuildings(data.buildings));
@@ -220,6 +242,7 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
     const double size = std::max(double(b.max.x - b.min.x), double(b.max.y - b.min.y));
     osg::StateSet* rootState = root->getOrCreateStateSet();
     addLightingUniforms(rootState, lighting, size);
+    setNearestFirst(*rootState, 0);
     rootState->setMode(GL_CULL_FACE, osg::StateAttribute::ON);
     rootState->setAttribute(new osg::CullFace(osg::CullFace::BACK));
     root->addChild(skyNode());
@@ -236,6 +259,7 @@ osg::ref_ptr<osg::Group> buildSceneGraph(const SceneData& data, const Lighting& 
         ground->setName("terrain");
         osg::StateSet* ss = ground->getOrCreateStateSet();
         ss->setAttributeAndModes(shaderProgram("terrain"));
+        setNearestFirst(*ss, 1);  // after what stands on it
         ss->addUniform(new osg::Uniform("exaggeration", float(data.exaggeration())));
         ss->addUniform(new osg::Uniform("waterLevel", float(data.description.terrain->waterLevel)));
         ss->addUniform(new osg::Uniform(

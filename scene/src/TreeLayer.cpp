@@ -314,6 +314,7 @@ osg::ref_ptr<osg::Group> treeLayer(const SceneData& data, const TreeLayerOptions
     osg::ref_ptr<osg::Group> layer = new osg::Group;
     layer->setName("tree-layer");
     layer->getOrCreateStateSet()->setAttributeAndModes(shaderProgram("lit"));
+    layer->getOrCreateStateSet()->setDefine(kVertexLightDefine);  // the low preset's (Shaders.h)
     osg::ref_ptr<osg::Group> trees = new osg::Group;
     trees->setName("trees");
     TemplateCache cache;

@@ -24,9 +24,15 @@ inline constexpr unsigned kInstancePlaceAttribute = 7;
 inline constexpr unsigned kInstanceSizeAttribute = 1;
 /// The shader define the terrain's state set has when imagery is draped on it.
 inline constexpr const char* kImageryDefine = "CUNJING_IMAGERY";
-/// The shader define of meshes with one normal a face (buildings): the low preset lights them
-/// per vertex, which is exact for them.
-inline constexpr const char* kFlatFacesDefine = "CUNJING_FLAT_FACES";
+/// The shader define of what the low preset lights per vertex (lit.vert): buildings (one
+/// normal a face, so exact), trees and greenery (small facets of smooth crowns, where a
+/// vertex's light is a pixel's within the tessellation). On llvmpipe a vertex is shaded once,
+/// a pixel once for each of its fragments.
+inline constexpr const char* kVertexLightDefine = "CUNJING_VERTEX_LIGHT";
+/// The shader define of drawables with faces that shine and mirror the sky (water's tops,
+/// glaze): lit.frag compiles that code in for them alone (building batches split such faces
+/// off), since a software renderer would run it for every matte pixel too.
+inline constexpr const char* kGlossyDefine = "CUNJING_GLOSSY";
 /// The shader define an instanced drawable sets on its state set.
 inline constexpr const char* kInstancedDefine = "CUNJING_INSTANCED";
 
