@@ -369,7 +369,10 @@ const std::vector<std::string>& planActionKeys() {
 }
 
 std::optional<std::string> checkPlanAction(const PlanAction& action) {
-    const auto& [key, value] = action;
+    // Named references, not a structured binding: clang before 16 cannot capture one in a
+    // lambda (the fuzz build, fuzz/, is clang's).
+    const std::string& key = action.first;
+    const std::string& value = action.second;
     const auto oneOf = [&](const std::vector<std::string>& allowed) -> std::optional<std::string> {
         if (std::find(allowed.begin(), allowed.end(), value) != allowed.end())
             return std::nullopt;

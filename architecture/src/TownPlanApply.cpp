@@ -256,7 +256,10 @@ bool Applier::matches(const PlanSelection& s, std::size_t i) {
 
 void Applier::act(std::size_t i, const PlanAction& action, const std::string& where) {
     Fate& f = fates_[i];
-    const auto& [key, value] = action;
+    // Named references, not a structured binding: clang before 16 cannot capture one in a
+    // lambda (the fuzz build, fuzz/, is clang's).
+    const std::string& key = action.first;
+    const std::string& value = action.second;
     if (key == "remove" || (key == "bury_wires" && existing_[i].footprint.typology == "dianxian")) {
         f.removed = true;
         f.removal = action;
