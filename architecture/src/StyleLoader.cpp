@@ -239,6 +239,8 @@ Result<Style> parseStyle(std::string_view text, const std::string& file) {
     } catch (const json::parse_error& e) {
         return Error{file, lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
                      "not valid JSON: " + std::string(e.what())};
+    } catch (const json::exception& e) {  // a number out of range (406) is not a parse_error
+        return Error{file, "", "not valid JSON: " + std::string(e.what())};
     }
     Checker c{file, {}};
     Style s;

@@ -432,6 +432,8 @@ Result<TownPlan> parseTownPlan(const std::string& text, const std::string& file)
     } catch (const Json::parse_error& e) {
         return Error{file, lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
                      "not valid JSON: " + std::string(e.what())};
+    } catch (const Json::exception& e) {  // a number out of range (406) is not a parse_error
+        return Error{file, "", "not valid JSON: " + std::string(e.what())};
     }
     if (!root.is_object())
         return Error{file, "$", "expected a JSON object with \"alternatives\""};

@@ -571,6 +571,8 @@ Result<SceneDescription> parseSceneText(const std::string& text,
     } catch (const json::parse_error& e) {
         return Error{fileName, detail::lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
                      "JSON syntax error: " + detail::plainParseMessage(e.what())};
+    } catch (const json::exception& e) {  // a number out of range (406) is not a parse_error
+        return Error{fileName, "", "JSON syntax error: " + detail::plainParseMessage(e.what())};
     }
     std::vector<Error> errors;
     JsonReader r(root, "$", fileName, errors);

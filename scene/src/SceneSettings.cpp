@@ -163,7 +163,7 @@ Result<std::string> loadKioskConfig(const std::filesystem::path& file) {
     json root;
     try {
         root = json::parse(text.str());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or a number out of range
         return Error{file.string(), "",
                      "JSON syntax error: " + detail::plainParseMessage(e.what())};
     }

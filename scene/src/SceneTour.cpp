@@ -241,7 +241,7 @@ Result<std::string> sceneTextWithTour(const std::string& text, const std::filesy
     ordered_json root;
     try {
         root = ordered_json::parse(text);
-    } catch (const ordered_json::parse_error& e) {
+    } catch (const ordered_json::exception& e) {  // parse_error, or a number out of range
         return Error{file.string(), "",
                      "the scene file no longer parses as JSON (" + std::string(e.what()) +
                          "), so the tour was not saved into it; fix the file by hand first"};

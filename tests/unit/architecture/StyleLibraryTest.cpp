@@ -244,6 +244,16 @@ TEST(StyleErrors, BrokenJsonGivesLineAndColumn) {
     EXPECT_EQ(r.errors()[0].where, "line 3, column 11");
 }
 
+// Like the town plan's (fuzz_town_plan's finding): nlohmann throws out_of_range, not a
+// parse_error, for a number too large for a double.
+TEST(StyleErrors, ANumberTooLargeIsAnErrorNotAnAbort) {
+    const Result<Style> r = parseStyle(R"({"id": "x", "name": 1e999})", "x.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.errors()[0].file, "x.json");
+    EXPECT_NE(r.errors()[0].message.find("number overflow"), std::string::npos)
+        << r.errors()[0].message;
+}
+
 TEST(StyleErrors, MissingFileIsAnErrorNotACrash) {
     const Result<Style> r = loadStyle("/nonexistent/style.json");
     ASSERT_FALSE(r.ok());

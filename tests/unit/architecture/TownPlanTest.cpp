@@ -71,6 +71,21 @@ TEST(TownPlanRead, SyntaxErrorNamesFileLineAndColumn) {
     EXPECT_EQ(r.errors()[0].where, "line 3, column 16");
 }
 
+// Found by bench/fuzz.sh (fuzz_town_plan): a number too large for a double threw nlohmann's
+// out_of_range, which is not a parse_error, and the process aborted.
+TEST(TownPlanRead, ANumberTooLargeIsAnErrorNotAnAbort) {
+    for (const std::string& text :
+         {std::string("88e44454444444000014078953120434720312\xb4"),
+          std::string(R"({"alternatives": [{"id": "a", "x": 1e999}]})")}) {
+        const auto r = parse(text);
+        ASSERT_FALSE(r.ok());
+        ASSERT_EQ(r.errors().size(), 1u);
+        EXPECT_EQ(r.errors()[0].file, "plan.json");
+        EXPECT_NE(r.errors()[0].message.find("number overflow"), std::string::npos)
+            << r.errors()[0].message;
+    }
+}
+
 TEST(TownPlanRead, UnknownKeysAtEveryLevelListWhatIsAllowed) {
     const auto r = parse(R"({"colour": 1, "alternatives": [{"id": "a", "name": "x",
         "interventions": [{"select": {"ids": ["street/x"], "street": "main"},

@@ -39,6 +39,14 @@ TEST(SceneFile, SyntaxErrorNamesLineAndColumn) {
     EXPECT_NE(e.message.find("JSON syntax error"), std::string::npos);
 }
 
+// Like the town plan's (fuzz_town_plan's finding): nlohmann throws out_of_range, not a
+// parse_error, for a number too large for a double.
+TEST(SceneFile, ANumberTooLargeIsAnErrorNotAnAbort) {
+    const Error e = onlyError(parse(R"({"version": 1, "crs": "EPSG:4547", "origin": [1e999, 0]})"));
+    EXPECT_EQ(e.file, "assets/demo/test.json");
+    EXPECT_NE(e.message.find("number overflow"), std::string::npos) << e.message;
+}
+
 TEST(SceneFile, UnknownKeyNamesItsPath) {
     const Error e = onlyError(parse(
         R"({"version": 1, "crs": "EPSG:4547", "terrain": {"dem": "terrain_synthetic.asc", "exageration": 2}})"));
