@@ -45,6 +45,21 @@ inline std::string lineAndColumn(std::string_view text, std::size_t byte) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+/// The JSON document in `text` (json or ordered_json), or one error naming the file: a syntax
+/// error at its line and column, or a number too large for a double (nlohmann throws
+/// out_of_range for that, not parse_error; uncaught, it aborted the process).
+template <typename Document>
+Result<Document> parseJsonText(std::string_view text, const std::string& file) {
+    try {
+        return Document::parse(text.begin(), text.end());
+    } catch (const typename Document::parse_error& e) {
+        return Error{file, lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
+                     "not valid JSON: " + std::string(e.what())};
+    } catch (const typename Document::exception& e) {
+        return Error{file, "", "not valid JSON: " + std::string(e.what())};
+    }
+}
+
 inline std::vector<std::string> keysOf(const json& obj) {
     std::vector<std::string> keys;
     if (obj.is_object()) {

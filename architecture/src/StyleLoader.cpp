@@ -233,15 +233,10 @@ const std::vector<std::string>& materialRoles() {
 }
 
 Result<Style> parseStyle(std::string_view text, const std::string& file) {
-    json root;
-    try {
-        root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        return Error{file, lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
-                     "not valid JSON: " + std::string(e.what())};
-    } catch (const json::exception& e) {  // a number out of range (406) is not a parse_error
-        return Error{file, "", "not valid JSON: " + std::string(e.what())};
-    }
+    auto parsed = parseJsonText<json>(text, file);
+    if (!parsed)
+        return Result<Style>::failure(parsed.errors());
+    const json root = std::move(parsed.value());
     Checker c{file, {}};
     Style s;
     s.file = file;

@@ -26,7 +26,7 @@ using Json = nlohmann::ordered_json;
 const char* const kFormat = "cunjing-plan 1";
 
 using detail::joined;
-using detail::lineAndColumn;
+using detail::parseJsonText;
 
 /// Collects the problems of one file; every read goes on after a problem.
 class PlanReader {
@@ -426,15 +426,10 @@ std::string TownPlan::alternativeIds() const {
 }
 
 Result<TownPlan> parseTownPlan(const std::string& text, const std::string& file) {
-    Json root;
-    try {
-        root = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        return Error{file, lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
-                     "not valid JSON: " + std::string(e.what())};
-    } catch (const Json::exception& e) {  // a number out of range (406) is not a parse_error
-        return Error{file, "", "not valid JSON: " + std::string(e.what())};
-    }
+    auto parsed = parseJsonText<Json>(text, file);
+    if (!parsed)
+        return Result<TownPlan>::failure(parsed.errors());
+    const Json root = std::move(parsed.value());
     if (!root.is_object())
         return Error{file, "$", "expected a JSON object with \"alternatives\""};
     PlanReader reader(file);

@@ -157,4 +157,15 @@ std::string plainParseMessage(const std::string& what) {
     return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
+Result<nlohmann::json> parseJson(const std::string& text, const std::string& file) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        return Error{file, lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
+                     "JSON syntax error: " + plainParseMessage(e.what())};
+    } catch (const nlohmann::json::exception& e) {
+        return Error{file, "", "JSON syntax error: " + plainParseMessage(e.what())};
+    }
+}
+
 }  // namespace cunjing::scene::detail

@@ -69,6 +69,11 @@ std::string lineAndColumn(const std::string& text, std::size_t byte);
 /// nlohmann's message without its "[json.exception.parse_error.101] parse error at ...:" prefix.
 std::string plainParseMessage(const std::string& what);
 
+/// The JSON document in `text`, or one "JSON syntax error" naming `file`: at its line and
+/// column, or a number too large for a double (nlohmann throws out_of_range for that, not
+/// parse_error; uncaught, it aborted the process).
+Result<nlohmann::json> parseJson(const std::string& text, const std::string& file);
+
 template <std::size_t N>
 bool JsonReader::numbers(const std::string& key, std::array<double, N>& out, bool required) {
     const nlohmann::json* v = nullptr;

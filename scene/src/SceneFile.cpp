@@ -565,15 +565,10 @@ Result<SceneDescription> parseSceneText(const std::string& text,
                      "the file is empty; a scene needs at least "
                      "{\"version\": 1, \"crs\": \"EPSG:4547\"}"};
     }
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return Error{fileName, detail::lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0),
-                     "JSON syntax error: " + detail::plainParseMessage(e.what())};
-    } catch (const json::exception& e) {  // a number out of range (406) is not a parse_error
-        return Error{fileName, "", "JSON syntax error: " + detail::plainParseMessage(e.what())};
-    }
+    auto parsed = detail::parseJson(text, fileName);
+    if (!parsed)
+        return Result<SceneDescription>::failure(parsed.errors());
+    const json root = std::move(parsed.value());
     std::vector<Error> errors;
     JsonReader r(root, "$", fileName, errors);
     SceneDescription scene;

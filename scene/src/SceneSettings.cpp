@@ -160,13 +160,10 @@ Result<std::string> loadKioskConfig(const std::filesystem::path& file) {
         return Error{file.string(), "", "cannot be read (missing, or permissions?)"};
     std::ostringstream text;
     text << in.rdbuf();
-    json root;
-    try {
-        root = json::parse(text.str());
-    } catch (const json::exception& e) {  // parse_error, or a number out of range
-        return Error{file.string(), "",
-                     "JSON syntax error: " + detail::plainParseMessage(e.what())};
-    }
+    auto parsed = detail::parseJson(text.str(), file.string());
+    if (!parsed)
+        return Result<std::string>::failure(parsed.errors());
+    const json root = std::move(parsed.value());
     std::vector<Error> errors;
     detail::JsonReader r(root, "$", file.string(), errors);
     std::string hash;
